@@ -1,0 +1,89 @@
+"""The persistent library: articles from files, HTML pages, URLs and feeds, in SQLite.
+
+No Textual here. Names are imported lazily (``reader.library.Library`` costs only sqlite3;
+httpx/feedparser/trafilatura load when a fetch or refresh actually runs).
+
+Public API (owner: library helper; the app codes to exactly this)::
+
+    library_path(explicit: str | Path | None = None) -> Path
+        explicit (``--library``; a directory means <dir>/library.sqlite3), else
+        $NEWSREADER_LIBRARY, else platformdirs user data dir / "library.sqlite3".
+
+    Library.open(path: str | Path | None = None) -> Library      # creates/migrates; context manager
+        A Library wraps ONE sqlite3 connection and must be used from the thread that opened it.
+        Worker threads open their own: ``Library.open(library.path)``.
+    library.path: Path
+    library.close()
+    library.articles() -> list[LibraryEntry]       # newest first (date, then added time)
+    library.get(article_id: int) -> LibraryEntry | None
+    library.count() -> int
+    library.add_article(article: Article, *, raw: str, kind: str = "text",
+                        feed_id: int | None = None) -> AddResult
+        kind is "text" or "html" (what ``raw`` is, so it can be re-cleaned later). Never raises
+        on duplicates: AddResult(article_id, added=False, reason="duplicate URL"/"duplicate content").
+    library.mark_read(article_id: int, read: bool = True) -> None
+    library.star(article_id: int, on: bool = True) -> None
+    library.delete(article_id: int) -> bool                      # True if it existed; nothing else lost
+    library.search(query: str, limit: int = 50) -> list[int]     # FTS5, ids best first; any str is safe
+    library.regroup_stories() -> None                            # recompute story ids (reader.stories)
+    library.stories() -> list[StorySummary]                      # story id, article ids, outlet count, title
+    library.feeds() -> list[FeedInfo]
+    library.add_feed(url: str, title: str | None = None) -> int  # feed id (existing id if known)
+    library.reclean() -> int                                     # re-run the cleaner on stored raw text
+
+    LibraryEntry: id: int, article: Article, story: int, read: bool, starred: bool,
+                  added: str (ISO 8601 UTC), feed_id: int | None
+    AddResult:    article_id: int | None, added: bool, reason: str | None
+    StorySummary: id: int, article_ids: list[int], outlets: int, title: str
+    FeedInfo:     id, url, title, etag, last_modified, last_checked, last_error, article_count
+
+    refresh_feeds(library: Library, progress: Callable[[int, int, str], None] | None = None,
+                  *, timeout: float = 15.0) -> RefreshSummary
+        Safe to call from a Textual thread worker: opens its own connection on library.path.
+        progress(done, total, message) is called from that same thread.
+        RefreshSummary: feeds: int, not_modified: int, added: int, duplicates: int,
+                        errors: list[str] (one line each); str() is a one-line summary.
+
+    import_sources(library, sources: Iterable[str | Path], progress=None) -> ImportSummary
+        files, folders (recursive) and http(s) URLs; ImportSummary: added, duplicates,
+        errors: list[str]. Also safe from a worker (own connection).
+
+    clean_html(html: str, *, url: str | None = None) -> Article      # trafilatura, then clean_text
+    fetch_url(url: str, *, timeout=15.0, max_bytes=10 MiB, max_redirects=5) -> FetchResult
+
+Errors the user should see are ``LibraryError``/``FetchError``/``FeedError`` (ReaderError
+subclasses, one-line messages).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "library_path": "reader.library.paths",
+    "Library": "reader.library.store",
+    "LibraryEntry": "reader.library.store",
+    "AddResult": "reader.library.store",
+    "StorySummary": "reader.library.store",
+    "FeedInfo": "reader.library.store",
+    "LibraryError": "reader.library.store",
+    "refresh_feeds": "reader.library.feeds",
+    "RefreshSummary": "reader.library.feeds",
+    "FeedError": "reader.library.feeds",
+    "import_sources": "reader.library.importer",
+    "ImportSummary": "reader.library.importer",
+    "clean_html": "reader.library.html",
+    "fetch_url": "reader.library.fetch",
+    "FetchResult": "reader.library.fetch",
+    "FetchError": "reader.library.fetch",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'reader.library' has no attribute {name!r}")
+    return getattr(importlib.import_module(module_name), name)
