@@ -20,16 +20,17 @@ Public API (owner: library helper; the app codes to exactly this)::
     library.add_article(article: Article, *, raw: str, kind: str = "text",
                         feed_id: int | None = None) -> AddResult
         kind is "text" or "html" (what ``raw`` is, so it can be re-cleaned later). Never raises
-        on duplicates: AddResult(article_id, added=False, reason="duplicate URL"/"duplicate content").
+        on duplicates: AddResult(existing_id, added=False, reason="duplicate URL" or
+        "duplicate content").
     library.mark_read(article_id: int, read: bool = True) -> None
     library.star(article_id: int, on: bool = True) -> None
-    library.delete(article_id: int) -> bool                      # True if it existed; nothing else lost
-    library.search(query: str, limit: int = 50) -> list[int]     # FTS5, ids best first; any str is safe
-    library.regroup_stories() -> None                            # recompute story ids (reader.stories)
-    library.stories() -> list[StorySummary]                      # story id, article ids, outlet count, title
+    library.delete(article_id: int) -> bool            # True if it existed; nothing else lost
+    library.search(query: str, limit: int = 50) -> list[int]  # FTS5 ids best first; any str
+    library.regroup_stories() -> None                  # recompute story ids (reader.stories)
+    library.stories() -> list[StorySummary]            # ids, outlet count, title per story
     library.feeds() -> list[FeedInfo]
-    library.add_feed(url: str, title: str | None = None) -> int  # feed id (existing id if known)
-    library.reclean() -> int                                     # re-run the cleaner on stored raw text
+    library.add_feed(url: str, title: str | None = None) -> int  # id (existing id if known)
+    library.reclean() -> int                           # re-run the cleaner on stored raw text
 
     LibraryEntry: id: int, article: Article, story: int, read: bool, starred: bool,
                   added: str (ISO 8601 UTC), feed_id: int | None
