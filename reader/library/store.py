@@ -1,0 +1,501 @@
+"""The library database: SQLite with WAL, ordered migrations, FTS5 search, reading state.
+
+One ``Library`` wraps one sqlite3 connection, used from the thread that opened it (sqlite3
+connections are per thread); a worker opens its own with ``Library.open(library.path)``.
+Autocommit mode with explicit ``BEGIN IMMEDIATE`` for writes: a writer takes the lock up
+front, so two running copies wait on each other (busy timeout) instead of failing half way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.library.paths import library_path
+from reader.model import Article, RemovedLine
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class LibraryError(ReaderError):
+    """The library file cannot be used (not a library, newer version, locked too long)."""
+
+
+@dataclass(slots=True)
+class LibraryEntry:
+    id: int
+    article: Article
+    story: int
+    read: bool
+    starred: bool
+    added: str
+    feed_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    article_id: int | None
+    added: bool
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class StorySummary:
+    id: int
+    article_ids: list[int]
+    outlets: int
+    title: str
+
+
+@dataclass(slots=True)
+class FeedInfo:
+    id: int
+    url: str
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    last_checked: str | None
+    last_error: str | None
+    article_count: int = 0
+
+
+# Ordered migrations: MIGRATIONS[i] takes a library from user_version i to i + 1. Never edit a
+# released step; append a new one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_checked TEXT,
+        last_error TEXT,
+        added TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        url TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        raw TEXT NOT NULL,
+        raw_kind TEXT NOT NULL DEFAULT 'text',
+        title TEXT NOT NULL,
+        source TEXT,
+        date TEXT,
+        body TEXT NOT NULL,
+        article_json TEXT NOT NULL,
+        story INTEGER,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL
+    );
+    CREATE INDEX articles_story ON articles(story);
+    CREATE INDEX articles_date ON articles(date);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+_APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(article: Article, raw: str) -> str:
+    """Same cleaned text (case and spacing aside) = same content; raw text when nothing is left."""
+    text = " ".join(article.paragraphs) or raw
+    normal = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def fts_query(query: str) -> str:
+    """User words as quoted FTS5 terms (all must match; a final word may be a prefix)."""
+    words = _WORD_RE.findall(query)
+    if not words:
+        return ""
+    terms = [f'"{word}"' for word in words]
+    if query.rstrip().endswith("*"):
+        terms[-1] += "*"
+    return " ".join(terms)
+
+
+def article_from_json(data: str) -> Article:
+    fields: dict[str, Any] = json.loads(data)
+    removed = [RemovedLine(**item) for item in fields.pop("removed", [])]
+    known = {f.name for f in dataclass_fields(Article)}
+    return Article(**{k: v for k, v in fields.items() if k in known}, removed=removed)
+
+
+def article_to_json(article: Article) -> str:
+    return json.dumps(article.to_dict(), ensure_ascii=False)
+
+
+class Library:
+    """An open library database. Use ``Library.open``; close it (or use ``with``)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Library:
+        file = library_path(path)
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(f"cannot create the library folder {file.parent}: {error}") from None
+        try:
+            connection = sqlite3.connect(file, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as error:
+            raise LibraryError(f"cannot open the library {file}: {error}") from None
+        library = cls(connection, file)
+        try:
+            library._configure()
+            library._migrate()
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise LibraryError(f"{file} is not a usable newsreader library ({error})") from None
+        except LibraryError:
+            connection.close()
+            raise
+        return library
+
+    def _configure(self) -> None:
+        c = self.connection
+        c.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        c.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is safe against a crash of this process in WAL mode (only a power cut can
+        # drop the last commits) and much faster than FULL.
+        c.execute("PRAGMA synchronous = NORMAL")
+        c.execute("PRAGMA foreign_keys = ON")
+
+    def _migrate(self) -> None:
+        c = self.connection
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        app_id = c.execute("PRAGMA application_id").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self.path} was written by a newer newsreader (schema {version}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade newsreader"
+            )
+        if version == 0 and app_id == 0:
+            tables = c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise LibraryError(f"{self.path} is an SQLite file but not a newsreader library")
+        elif app_id != _APPLICATION_ID:
+            raise LibraryError(f"{self.path} is an SQLite file but not a newsreader library")
+        while version < SCHEMA_VERSION:
+            with self.transaction():
+                # Re-read inside the lock: another copy may have migrated meanwhile.
+                version = c.execute("PRAGMA user_version").fetchone()[0]
+                if version >= SCHEMA_VERSION:
+                    break
+                for statement in _split_sql(MIGRATIONS[version]):
+                    c.execute(statement)
+                version += 1
+                c.execute(f"PRAGMA user_version = {version}")
+                c.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taking the write lock at once (waits up to the busy timeout)."""
+        c = self.connection
+        try:
+            c.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise LibraryError(f"the library {self.path} is busy ({error})") from None
+        try:
+            yield c
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        else:
+            c.execute("COMMIT")
+
+    # -- articles ------------------------------------------------------------------------
+    def add_article(
+        self, article: Article, *, raw: str, kind: str = "text", feed_id: int | None = None
+    ) -> AddResult:
+        """Store a cleaned article beside its raw text; duplicates (URL or content) refused."""
+        with self.transaction():
+            return self._insert(article, raw=raw, kind=kind, feed_id=feed_id)
+
+    def add_articles(
+        self,
+        items: Iterable[tuple[Article, str]],
+        *,
+        kind: str = "text",
+        progress: Callable[[int], None] | None = None,
+    ) -> list[AddResult]:
+        """Bulk insert in ONE transaction (fast; all or nothing). Items are (article, raw)."""
+        results: list[AddResult] = []
+        with self.transaction():
+            for article, raw in items:
+                results.append(self._insert(article, raw=raw, kind=kind, feed_id=None))
+                if progress is not None:
+                    progress(len(results))
+        return results
+
+    def _insert(self, article: Article, *, raw: str, kind: str, feed_id: int | None) -> AddResult:
+        c = self.connection
+        url = article.url or None
+        if url is not None:
+            row = c.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+            if row:
+                return AddResult(row[0], False, "duplicate URL")
+        digest = content_hash(article, raw)
+        row = c.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+        if row:
+            return AddResult(row[0], False, "duplicate content")
+        cursor = c.execute(
+            "INSERT INTO articles (url, content_hash, raw, raw_kind, title, source, date, body,"
+            " article_json, added, feed_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                url,
+                digest,
+                raw,
+                kind,
+                article.title,
+                article.source,
+                article.date,
+                article.text,
+                article_to_json(article),
+                now_iso(),
+                feed_id,
+            ),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        # A story of its own until regroup_stories() runs.
+        c.execute("UPDATE articles SET story = ? WHERE id = ?", (article_id, article_id))
+        return AddResult(article_id, True, None)
+
+    def has_url(self, url: str) -> bool:
+        row = self.connection.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone()
+        return row is not None
+
+    _ENTRY_COLUMNS = "id, article_json, story, read, starred, added, feed_id"
+
+    @staticmethod
+    def _entry(row: Sequence[Any]) -> LibraryEntry:
+        return LibraryEntry(
+            id=row[0],
+            article=article_from_json(row[1]),
+            story=row[2] if row[2] is not None else row[0],
+            read=bool(row[3]),
+            starred=bool(row[4]),
+            added=row[5],
+            feed_id=row[6],
+        )
+
+    def articles(self) -> list[LibraryEntry]:
+        rows = self.connection.execute(
+            f"SELECT {self._ENTRY_COLUMNS} FROM articles "
+            "ORDER BY coalesce(date, substr(added, 1, 10)) DESC, added DESC, id DESC"
+        )
+        return [self._entry(row) for row in rows]
+
+    def get(self, article_id: int) -> LibraryEntry | None:
+        row = self.connection.execute(
+            f"SELECT {self._ENTRY_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return self._entry(row) if row else None
+
+    def raw(self, article_id: int) -> tuple[str, str] | None:
+        """The stored raw text and its kind ("text" or "html")."""
+        row = self.connection.execute(
+            "SELECT raw, raw_kind FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def count(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def mark_read(self, article_id: int, read: bool = True) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+
+    def star(self, article_id: int, on: bool = True) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(on), article_id))
+
+    def delete(self, article_id: int) -> bool:
+        with self.transaction() as c:
+            cursor = c.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            return cursor.rowcount > 0
+
+    def search(self, query: str, limit: int = 50) -> list[int]:
+        """Article ids matching every word of ``query``, best first (title words count more)."""
+        match = fts_query(query)
+        if not match:
+            return []
+        try:
+            rows = self.connection.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
+                (match, int(limit)),
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            raise LibraryError(f"cannot search for {query!r}: {error}") from None
+        return [row[0] for row in rows]
+
+    def reclean(self) -> int:
+        """Clean every article again from its stored raw text; returns how many changed."""
+        from reader.library.html import clean_raw
+
+        changed = 0
+        rows = self.connection.execute(
+            "SELECT id, raw, raw_kind, article_json FROM articles"
+        ).fetchall()
+        with self.transaction() as c:
+            for article_id, raw, kind, old_json in rows:
+                old = article_from_json(old_json)
+                article = clean_raw(raw, kind=kind, url=old.url)
+                article.path = old.path
+                new_json = article_to_json(article)
+                if new_json == old_json:
+                    continue
+                c.execute(
+                    "UPDATE articles SET title = ?, source = ?, date = ?, body = ?,"
+                    " article_json = ? WHERE id = ?",
+                    (
+                        article.title,
+                        article.source,
+                        article.date,
+                        article.text,
+                        new_json,
+                        article_id,
+                    ),
+                )
+                changed += 1
+        return changed
+
+    # -- stories -------------------------------------------------------------------------
+    def regroup_stories(self) -> None:
+        """Recompute story ids over the whole library; a story's id is its smallest article id."""
+        from reader.stories import assign_stories
+
+        rows = self.connection.execute(
+            "SELECT id, article_json FROM articles ORDER BY id"
+        ).fetchall()
+        ids = [row[0] for row in rows]
+        labels = assign_stories([article_from_json(row[1]) for row in rows])
+        first_id: dict[int, int] = {}
+        for article_id, label in zip(ids, labels, strict=True):
+            first_id.setdefault(label, article_id)
+        with self.transaction() as c:
+            c.executemany(
+                "UPDATE articles SET story = ? WHERE id = ? AND story IS NOT ?",
+                [
+                    (first_id[label], article_id, first_id[label])
+                    for article_id, label in zip(ids, labels, strict=True)
+                ],
+            )
+
+    def stories(self) -> list[StorySummary]:
+        """Stories with more outlets first, then newest."""
+        rows = self.connection.execute(
+            "SELECT coalesce(story, id), id, title, source FROM articles ORDER BY id"
+        ).fetchall()
+        grouped: dict[int, list[tuple[int, str, str | None]]] = {}
+        for story, article_id, title, source in rows:
+            grouped.setdefault(story, []).append((article_id, title, source))
+        summaries = [
+            StorySummary(
+                id=story,
+                article_ids=[item[0] for item in items],
+                outlets=len({item[2] or f"#{item[0]}" for item in items}),
+                title=items[0][1],
+            )
+            for story, items in grouped.items()
+        ]
+        summaries.sort(key=lambda s: (-s.outlets, -max(s.article_ids)))
+        return summaries
+
+    # -- feeds ---------------------------------------------------------------------------
+    def add_feed(self, url: str, title: str | None = None) -> int:
+        with self.transaction() as c:
+            row = c.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+            if row:
+                if title:
+                    c.execute("UPDATE feeds SET title = ? WHERE id = ?", (title, row[0]))
+                return int(row[0])
+            cursor = c.execute(
+                "INSERT INTO feeds (url, title, added) VALUES (?, ?, ?)", (url, title, now_iso())
+            )
+            return int(cursor.lastrowid or 0)
+
+    def feeds(self) -> list[FeedInfo]:
+        rows = self.connection.execute(
+            "SELECT f.id, f.url, f.title, f.etag, f.last_modified, f.last_checked, f.last_error,"
+            " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f ORDER BY f.id"
+        )
+        return [FeedInfo(*row) for row in rows]
+
+    def update_feed(self, feed_id: int, **fields: str | None) -> None:
+        allowed = {"title", "etag", "last_modified", "last_checked", "last_error"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"unknown feed fields: {sorted(unknown)}")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        with self.transaction() as c:
+            c.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", (*fields.values(), feed_id))
+
+    def integrity_ok(self) -> bool:
+        return self.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (triggers contain ';' so split with sqlite's help)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

@@ -1,0 +1,252 @@
+"""Stories: articles about the same event, grouped by themselves. Pure Python, no Textual.
+
+Each article becomes a TF-IDF vector over its cleaned words (title words count double; numbers
+such as "7.8" or "2,300" are kept whole because they pin an event down). Two articles are
+linked when their cosine similarity reaches ``THRESHOLD`` and, when both have dates, they lie
+within ``WINDOW_DAYS`` of each other. Stories are the connected groups of links (single link),
+guarded against chaining: two groups merge only if the link is also close to the average
+similarity between them (``MERGE_FLOOR``).
+
+The threshold was calibrated on tests/unit/story_corpus.py plus the five seeds: same-event
+pairs from different outlets score about 0.25-0.5, different events on the same topic (two
+central banks the same week, two earthquakes, NATO summits) score below 0.12.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from reader.model import Article
+
+THRESHOLD = 0.27  # mean of the word cosine and the name cosine
+WORD_FLOOR = 0.12  # each of the two must still say something on its own
+NAME_FLOOR = 0.2
+TEXT_ONLY_THRESHOLD = 0.3  # when an article has too few names (e.g. scripts without capitals)
+MIN_NAMES = 5
+MERGE_FLOOR = 0.12  # average word similarity two groups need to merge over one strong link
+WINDOW_DAYS = 14  # stories last; seed articles on one story span 12 days
+TITLE_WEIGHT = 2
+KEYS_PER_ARTICLE = 24  # candidate pairs share at least one of each other's top terms
+
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_NAME_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_SENTENCE_END = frozenset('.!?:"\u201c\u2018\u00ab([')
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours said says say told tell according
+    would could one two three new year years day days week weeks last first next time
+    monday tuesday wednesday thursday friday saturday sunday mr mrs ms per cent percent
+    image getty photo picture read more don miss share comment comments""".split()
+)
+
+
+def _normal_words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("\u2019", "'")
+    words: list[str] = []
+    for token in _TOKEN_RE.findall(text):
+        if token[0].isdigit():
+            if len(token) > 1 or token != "0":
+                words.append(token)
+            continue
+        if len(token) < 3 or token in _STOPWORDS:
+            continue
+        words.append(_stem(token))
+    return words
+
+
+def _stem(word: str) -> str:
+    """Tiny suffix folding (talks/talk, troops/troop); errs on the side of doing nothing."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _term_counts(article: Article) -> Counter[str]:
+    counts: Counter[str] = Counter(_normal_words(article.text))
+    if not article.title_derived:
+        for word in _normal_words(article.title):
+            counts[word] += TITLE_WEIGHT
+    return counts
+
+
+def _name_counts(article: Article) -> Counter[str]:
+    """Names (capitalised words not opening a sentence, acronyms) and multi-digit numbers.
+
+    What an event is about - who, where, how many - lives in these, while topic words (rates,
+    inflation, earthquake) are shared by different events on one topic.
+    """
+    counts: Counter[str] = Counter()
+    for paragraph in article.paragraphs:
+        previous = ""
+        for match in _NAME_TOKEN_RE.finditer(paragraph):
+            token = match.group()
+            before = paragraph[: match.start()].rstrip()
+            opens_sentence = not before or before[-1] in _SENTENCE_END
+            previous, prior = token, previous
+            if token[0].isdigit():
+                if len(token) >= 2 and prior != "":
+                    counts[token] += 1
+                elif len(token) >= 2:
+                    counts[token] += 1
+                continue
+            if not token[0].isupper() or (opens_sentence and not token.isupper()):
+                continue
+            name = token.casefold().replace("\u2019", "'").removesuffix("'s")
+            if len(name) >= 2 and name not in _STOPWORDS:
+                counts[name] += 1
+    return counts
+
+
+def _day(value: str | None) -> int | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _tfidf(counts: list[Counter[str]]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors (sublinear tf, smoothed idf over these articles)."""
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(counts)
+    idf = {term: math.log((n + 1) / (d + 1)) + 1.0 for term, d in df.items()}
+    vectors: list[dict[str, float]] = []
+    for c in counts:
+        vector = {term: (1.0 + math.log(tf)) * idf[term] for term, tf in c.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        vectors.append({term: w / norm for term, w in vector.items()})
+    return vectors
+
+
+def tfidf_vectors(articles: Sequence[Article]) -> list[dict[str, float]]:
+    """Word vectors of the articles (title words count double)."""
+    return _tfidf([_term_counts(article) for article in articles])
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(term, 0.0) for term, w in a.items())
+
+
+class _Features:
+    """Word and name vectors, name counts and days of a set of articles."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.words = tfidf_vectors(articles)
+        names = [_name_counts(article) for article in articles]
+        self.name_totals = [sum(c.values()) for c in names]
+        self.names = _tfidf(names)
+        self.days = [_day(article.date) for article in articles]
+
+    def similarity(self, i: int, j: int) -> tuple[float, float]:
+        """(word cosine, name cosine)."""
+        return cosine(self.words[i], self.words[j]), cosine(self.names[i], self.names[j])
+
+    def linked(self, i: int, j: int, threshold: float, window_days: int) -> float | None:
+        """The link strength if i and j tell the same event, else None."""
+        day_i, day_j = self.days[i], self.days[j]
+        if day_i is not None and day_j is not None and abs(day_i - day_j) > window_days:
+            return None
+        words, names = self.similarity(i, j)
+        if min(self.name_totals[i], self.name_totals[j]) < MIN_NAMES:
+            return words if words >= TEXT_ONLY_THRESHOLD else None
+        strength = (words + names) / 2
+        if strength >= threshold and words >= WORD_FLOOR and names >= NAME_FLOOR:
+            return strength
+        return None
+
+
+def similarity_matrix(articles: Sequence[Article]) -> list[list[tuple[float, float]]]:
+    """All pairwise (word, name) similarities (for calibration and tests; O(n^2))."""
+    features = _Features(articles)
+    n = len(articles)
+    return [[features.similarity(i, j) for j in range(n)] for i in range(n)]
+
+
+def _candidate_pairs(vectors: list[dict[str, float]]) -> set[tuple[int, int]]:
+    """Pairs sharing a top term; avoids comparing every article with every other one."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        top = sorted(vector, key=vector.__getitem__, reverse=True)[:KEYS_PER_ARTICLE]
+        for term in top:
+            index[term].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pairs.add((i, j))
+    return pairs
+
+
+def scored_links(
+    articles: Sequence[Article], *, threshold: float = THRESHOLD, window_days: int = WINDOW_DAYS
+) -> list[tuple[float, int, int]]:
+    """(strength, i, j) for every pair that tells the same event, strongest first."""
+    return _links(_Features(articles), threshold, window_days)
+
+
+def _links(features: _Features, threshold: float, window_days: int) -> list[tuple[float, int, int]]:
+    links: list[tuple[float, int, int]] = []
+    for i, j in _candidate_pairs(features.words):
+        strength = features.linked(i, j, threshold, window_days)
+        if strength is not None:
+            links.append((strength, i, j))
+    links.sort(reverse=True)
+    return links
+
+
+def assign_stories(
+    articles: Sequence[Article], *, threshold: float = THRESHOLD, window_days: int = WINDOW_DAYS
+) -> list[int]:
+    """A story id per article: the index of the story's first article (same id = same story)."""
+    n = len(articles)
+    if n == 0:
+        return []
+    features = _Features(articles)
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _strength, i, j in _links(features, threshold, window_days):
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j:
+            continue
+        if not _may_merge(members[root_i], members[root_j], features.words):
+            continue
+        if len(members[root_i]) < len(members[root_j]):
+            root_i, root_j = root_j, root_i
+        parent[root_j] = root_i
+        members[root_i].extend(members.pop(root_j))
+    first: dict[int, int] = {}
+    return [first.setdefault(find(i), i) for i in range(n)]
+
+
+def _may_merge(group_a: list[int], group_b: list[int], vectors: list[dict[str, float]]) -> bool:
+    """Average-link check so that one strong link cannot chain two different events."""
+    if len(group_a) == 1 and len(group_b) == 1:
+        return True
+    pairs = [(i, j) for i in group_a[:50] for j in group_b[:50]]
+    average = sum(cosine(vectors[i], vectors[j]) for i, j in pairs) / len(pairs)
+    return average >= MERGE_FLOOR
