@@ -1,0 +1,181 @@
+"""The Textual app: holds the entries and the config, loads articles in workers, routes screens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+
+from reader.config import Config, load_config, save_config
+from reader.model import Article
+from reader.ui.commands import BY_ID, bindings
+from reader.ui.entries import Entry, make_entries
+from reader.ui.palette import NewsreaderCommands
+from reader.ui.screens.list_screen import ListScreen
+from reader.ui.sources import Loaded, assign_story_ids, load_library, load_paths
+from themes import DEFAULT_THEME, register_themes
+
+MAX_ERROR_TOASTS = 4
+
+
+class NewsReaderApp(App[int]):
+    TITLE = "newsreader"
+    CSS_PATH = "app.tcss"
+    BINDINGS = bindings("app")
+    COMMANDS = App.COMMANDS | {NewsreaderCommands}
+
+    def __init__(
+        self,
+        paths: Sequence[str | Path] = (),
+        *,
+        library: str | None = None,
+        articles: Sequence[Article] | None = None,
+        config: Config | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.library = library
+        self.config = config if config is not None else load_config()
+        self.entries: list[Entry] = make_entries(articles) if articles is not None else []
+        self.loading_message = "No articles." if articles is not None else "Loading articles…"
+        self.origin = ""
+        self.library_path: Path | None = None
+        register_themes(self)
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        else:
+            self.config.problems.append(f"config: unknown theme {self.config.theme!r}, ignored")
+            self.theme = DEFAULT_THEME
+        self._preloaded = articles is not None
+
+    # -- start-up ---------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self._apply_keymap()
+        for problem in self.config.problems:
+            self.notify(problem, severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+        self.push_screen(ListScreen())
+        if self._preloaded:
+            self.call_after_refresh(self._group_stories)
+        else:
+            self._load()
+
+    def _apply_keymap(self) -> None:
+        unknown = [binding_id for binding_id in self.config.keymap if binding_id not in BY_ID]
+        if unknown:
+            self.notify(f"config: unknown binding ids {', '.join(unknown)}", severity="warning")
+        self.set_keymap({k: v for k, v in self.config.keymap.items() if k in BY_ID})
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        loaded = load_paths(self.paths) if self.paths else load_library(self.library)
+        self.call_from_thread(self._loaded, loaded)
+
+    def _loaded(self, loaded: Loaded) -> None:
+        self.entries = loaded.entries
+        self.origin = loaded.origin
+        self.library_path = loaded.library_path
+        for note in loaded.notes:
+            self.notify(note, timeout=6)
+        for error in loaded.errors[:MAX_ERROR_TOASTS]:
+            self.notify(error, severity="error", timeout=10)
+        if len(loaded.errors) > MAX_ERROR_TOASTS:
+            more = len(loaded.errors) - MAX_ERROR_TOASTS
+            self.notify(f"… and {more} more files could not be read.", severity="error")
+        self._list_screen().show_entries(self.entries, "No articles could be read.")
+        if not loaded.stories_known:
+            self._group_stories()
+
+    def _group_stories(self) -> None:
+        if len(self.entries) > 1:
+            self._assign_stories(self.entries)
+
+    @work(thread=True, exclusive=True, group="stories")
+    def _assign_stories(self, entries: list[Entry]) -> None:
+        try:
+            grouped = assign_story_ids(entries)
+        except Exception as error:  # grouping is a nicety: never lose the list over it
+            self.call_from_thread(
+                self.notify, f"Could not group stories: {error}", severity="error"
+            )
+            return
+        if grouped:
+            self.call_from_thread(self._refresh_list)
+
+    # -- shared state -----------------------------------------------------------------------
+    def _list_screen(self) -> ListScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, ListScreen):
+                return screen
+        raise LookupError("the list screen is not open")
+
+    def _refresh_list(self) -> None:
+        self._list_screen().refresh_rows()
+
+    def list_cursor_to(self, index: int) -> None:
+        self._list_screen().article_list.select_entry(index)
+
+    def set_read(self, entry: Entry, read: bool) -> None:
+        if entry.read == read:
+            return
+        entry.read = read
+        self._refresh_list()
+        if self.library_path is not None and entry.library_id is not None:
+            self._save_read(self.library_path, entry.library_id, read)
+
+    @work(thread=True, group="library")
+    def _save_read(self, path: Path, article_id: int, read: bool) -> None:
+        try:
+            from reader.library import Library
+
+            with Library.open(path) as library:  # one connection per thread
+                library.mark_read(article_id, read)
+        except Exception as error:
+            self.call_from_thread(self.notify, f"Could not save the read mark: {error}")
+
+    # -- navigation -------------------------------------------------------------------------
+    def open_reader(self, index: int, order: list[int]) -> None:
+        from reader.ui.screens.reader_screen import ReaderScreen
+
+        self.push_screen(ReaderScreen(index, list(order)))
+
+    def compare(self, index: int) -> None:
+        try:
+            from reader.ui.compare import pick_and_compare
+        except ImportError:
+            self.notify("The compare view is not available in this build.", severity="warning")
+            return
+        if len(self.entries) < 2:
+            self.notify("Compare needs at least two articles.", severity="warning")
+            return
+        article = self.entries[index].article
+        others = [entry.article for entry in self.entries if entry.index != index]
+        pick_and_compare(self, article, others)
+
+    def action_back(self) -> None:
+        if isinstance(self.screen, ListScreen) or len(self.screen_stack) <= 2:
+            self.exit(0)
+        else:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help_screen import HelpScreen, help_rows
+
+        screen = self.screen
+        if getattr(screen, "SCOPE", None) == "help":
+            screen.dismiss()
+            return
+        title = getattr(screen, "HELP_TITLE", type(screen).__name__)
+        self.push_screen(HelpScreen(title, help_rows(screen)))
+
+    def _save_theme(self, theme: object) -> None:
+        name = self.theme
+        if name == self.config.theme:
+            return
+        self.config.theme = name
+        try:
+            save_config(self.config)
+        except (OSError, ValueError) as error:
+            self.notify(f"Theme not saved: {error}", severity="warning")

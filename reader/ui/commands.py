@@ -1,0 +1,103 @@
+"""Every command of the app, in one list: the bindings, the footer, `?` and the palette read it.
+
+A command has a binding id (``scope.name``) that ``[keymap]`` in the config can remap, default
+keys, the action it runs and the words shown for it. ``scope`` says where it lives: "app" commands
+work everywhere, "list" and "reader" ones on that screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+@dataclass(frozen=True, slots=True)
+class AppCommand:
+    id: str
+    keys: str  # Textual key names, comma-separated ("" = palette only)
+    action: str
+    description: str  # short: the footer and `?`
+    help: str  # one sentence: the palette and `?`
+    footer: bool = True
+    palette: bool = True
+    priority: bool = False
+
+    @property
+    def scope(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+COMMANDS: tuple[AppCommand, ...] = (
+    # everywhere
+    AppCommand("app.quit", "ctrl+q", "quit", "Quit", "Leave newsreader", priority=True),
+    AppCommand("app.back", "q", "back", "Back", "Go back (quits from the list)"),
+    AppCommand("app.help", "question_mark", "help", "Keys", "Show the keys of this screen"),
+    AppCommand("app.theme", "", "change_theme", "Theme", "Choose the colour theme"),
+    # the article list
+    AppCommand("list.open", "enter", "open", "Read", "Read the highlighted article"),
+    AppCommand("list.down", "j,down", "cursor_down", "Down", "Next article", footer=False),
+    AppCommand("list.up", "k,up", "cursor_up", "Up", "Previous article", footer=False),
+    AppCommand("list.top", "g,home", "cursor_top", "Top", "First article", footer=False),
+    AppCommand("list.bottom", "G,end", "cursor_bottom", "End", "Last article", footer=False),
+    AppCommand("list.page_down", "pagedown", "page_down", "Page down", "One page down", False),
+    AppCommand("list.page_up", "pageup", "page_up", "Page up", "One page up", footer=False),
+    AppCommand("list.filter", "slash", "filter", "Filter", "Filter titles and outlets (fuzzy)"),
+    AppCommand(
+        "list.sort", "s", "cycle_sort", "Sort", "Sort by date, title, outlet, length or story"
+    ),
+    AppCommand("list.toggle_read", "m", "toggle_read", "Read/unread", "Mark read or unread"),
+    AppCommand("list.compare", "c", "compare", "Compare", "Compare with another article"),
+    # the reader
+    AppCommand("reader.down", "j,down", "scroll_down", "Down", "Scroll one line", footer=False),
+    AppCommand("reader.up", "k,up", "scroll_up", "Up", "Scroll back one line", footer=False),
+    AppCommand("reader.page_down", "pagedown,space", "page_down", "Page", "One page down", False),
+    AppCommand("reader.page_up", "pageup,b", "page_up", "Page up", "One page up", footer=False),
+    AppCommand("reader.top", "g,home", "top", "Top", "Start of the article", footer=False),
+    AppCommand("reader.bottom", "G,end", "bottom", "End", "End of the article", footer=False),
+    AppCommand("reader.next", "J", "next_article", "Next", "Next article in the list"),
+    AppCommand("reader.previous", "K", "previous_article", "Prev", "Previous article"),
+    AppCommand("reader.removed", "r", "toggle_removed", "Removed", "Show what the cleaner removed"),
+    AppCommand("reader.open_url", "o", "open_url", "Open URL", "Open the article in a browser"),
+    AppCommand("reader.compare", "c", "compare", "Compare", "Compare with another article"),
+    # the help screen
+    AppCommand("help.close", "escape,q,question_mark", "dismiss", "Close", "Close", palette=False),
+)
+
+BY_ID: dict[str, AppCommand] = {command.id: command for command in COMMANDS}
+
+
+def commands_for(scope: str) -> Iterator[AppCommand]:
+    return (command for command in COMMANDS if command.scope == scope)
+
+
+def bindings(scope: str) -> list[Binding]:
+    """The Textual bindings of one scope (each with its id, so the keymap can remap it)."""
+    return [
+        Binding(
+            command.keys,
+            command.action,
+            command.description,
+            show=command.footer,
+            priority=command.priority,
+            tooltip=command.help,
+            id=command.id,
+        )
+        for command in commands_for(scope)
+        if command.keys
+    ]
+
+
+def key_display(screen: Screen, command: AppCommand) -> str:
+    """The keys the command has right now on ``screen`` (after any keymap remap)."""
+    keys = [
+        screen.app.get_key_display(active.binding)
+        for active in screen.active_bindings.values()
+        if active.binding.id == command.id
+    ]
+    return " ".join(dict.fromkeys(keys))

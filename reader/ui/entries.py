@@ -1,0 +1,136 @@
+"""What the app lists for each article: the article plus its list state. No Textual here.
+
+Everything shown from an article goes through :func:`printable` first: article text is data, and
+a stray escape sequence must be seen (as ``␛[31m``), never obeyed by the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reader.model import Article
+
+SORT_KEYS: tuple[str, ...] = ("date", "title", "outlet", "length", "story")
+
+# C0 controls except tab/newline, DEL and C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode "control pictures": ESC shows as ␛
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def printable(text: str, *, single_line: bool = False) -> str:
+    """``text`` with control characters made visible and tabs expanded."""
+    text = _CONTROL.sub(_picture, text.replace("\r\n", "\n").replace("\t", "    "))
+    if single_line:
+        text = " ".join(text.split())
+    return text
+
+
+@dataclass(slots=True, eq=False)
+class Entry:
+    """One article in the app, with the fields the list draws and sorts by."""
+
+    article: Article
+    index: int
+    title: str
+    outlet: str
+    date: str
+    words: int
+    story: int | None = None
+    story_size: int = 1
+    story_number: int = 0  # 1, 2, ... for stories of several articles (display label)
+    read: bool = False
+    library_id: Any = None
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.title} {self.outlet}"
+
+
+def make_entry(article: Article, index: int, **state: Any) -> Entry:
+    title = printable(article.title or "", single_line=True) or "(untitled)"
+    outlet = printable(article.source or "", single_line=True)
+    date = printable(article.date or "", single_line=True)
+    words = sum(len(paragraph.split()) for paragraph in article.paragraphs)
+    return Entry(article, index, title, outlet, date, words, **state)
+
+
+def make_entries(articles: Sequence[Article]) -> list[Entry]:
+    return [make_entry(article, index) for index, article in enumerate(articles)]
+
+
+def set_stories(entries: Sequence[Entry], story_ids: Sequence[int | None]) -> None:
+    """Record each entry's story and how many articles share it."""
+    sizes = Counter(story for story in story_ids if story is not None)
+    numbers: dict[int, int] = {}
+    for entry, story in zip(entries, story_ids, strict=False):
+        entry.story = story
+        entry.story_size = sizes[story] if story is not None else 1
+        if story is not None and entry.story_size > 1:
+            entry.story_number = numbers.setdefault(story, len(numbers) + 1)
+        else:
+            entry.story_number = 0
+
+
+def sort_order(entries: Sequence[Entry], key: str) -> list[int]:
+    """Indexes of ``entries`` in display order: newest, A-Z, A-Z, longest, or grouped by story."""
+    indexes = range(len(entries))
+    if key == "date":
+        dated = sorted((i for i in indexes if entries[i].date), key=lambda i: entries[i].date)
+        undated = [i for i in indexes if not entries[i].date]
+        return dated[::-1] + undated  # newest first, undated last, stable otherwise
+    if key == "title":
+        return sorted(indexes, key=lambda i: entries[i].title.casefold())
+    if key == "outlet":
+        return sorted(indexes, key=lambda i: (not entries[i].outlet, entries[i].outlet.casefold()))
+    if key == "length":
+        return sorted(indexes, key=lambda i: -entries[i].words)
+    if key == "story":
+
+        def story_key(i: int) -> tuple[int, int, str]:
+            entry = entries[i]
+            single = entry.story is None or entry.story_size < 2
+            return (single, entry.story_number, entry.date)
+
+        return sorted(indexes, key=story_key)
+    raise ValueError(f"unknown sort key {key!r}")
+
+
+def filter_order(entries: Sequence[Entry], order: Sequence[int], query: str) -> list[int]:
+    """The indexes of ``order`` whose title or outlet match every word of ``query`` (order kept).
+
+    Each word matches fuzzily (``partial_ratio``, so "ukrane" finds "Ukraine"); words of one or
+    two characters must appear as they are.
+    """
+    words = query.split()
+    if not words:
+        return list(order)
+    from rapidfuzz import fuzz, process, utils
+
+    positions = list(range(len(order)))
+    choices = [utils.default_process(entries[i].search_text) for i in order]
+    for word in words:
+        word = utils.default_process(word)
+        if not word:
+            continue
+        cutoff = 100.0 if len(word) <= 2 else 80.0
+        hits = process.extract(
+            word,
+            [choices[p] for p in positions],
+            scorer=fuzz.partial_ratio,
+            limit=None,
+            score_cutoff=cutoff,
+        )
+        positions = [positions[k] for k in sorted(k for _, _, k in hits)]
+    return [order[p] for p in positions]

@@ -1,0 +1,1 @@
+"""The app's screens (the compare screen lives in ``reader.ui.compare``)."""

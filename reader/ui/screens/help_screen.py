@@ -1,0 +1,59 @@
+"""`?`: the keys of the screen underneath, generated from its active bindings."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from reader.ui.commands import bindings
+
+
+def help_rows(screen: Screen) -> list[tuple[str, str]]:
+    """(keys, what they do) for every binding active on ``screen``, in binding order."""
+    rows: dict[str, tuple[list[str], str]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.description or binding.system:
+            continue
+        key = binding.id or f"{binding.action}:{binding.description}"
+        what = binding.tooltip or binding.description
+        keys, _ = rows.setdefault(key, ([], what))
+        display = screen.app.get_key_display(binding)
+        if display not in keys:
+            keys.append(display)
+    result = [(" ".join(keys), what) for keys, what in rows.values()]
+    result.append(("ctrl+p", "Command palette: every command, and the themes"))
+    return result
+
+
+class HelpScreen(ModalScreen[None]):
+    SCOPE = "help"
+    BINDINGS = bindings("help")
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for keys, what in self.rows:
+            table.add_row(Text(keys), Text(what))
+        with VerticalScroll() as scroll:
+            scroll.border_title = f"Keys: {self.title_text}"
+            scroll.border_subtitle = "esc / q / ? closes"
+            yield Static(table)

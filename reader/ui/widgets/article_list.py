@@ -1,0 +1,272 @@
+"""The article list: a Line API ScrollView that draws only the rows on screen.
+
+10,000 articles cost 10,000 small ``Entry`` objects and one list of indexes; painting costs one
+``Strip`` per visible row, cached until the row, the width or the theme changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from reader.ui.entries import Entry, filter_order, sort_order
+from reader.ui.messages import OpenArticle
+
+GAP = "  "
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Cell widths of the list's columns at one terminal width."""
+
+    mark: int
+    story: int
+    title: int
+    outlet: int
+    date: int
+    length: int
+
+    @classmethod
+    def for_width(cls, width: int) -> Columns:
+        outlet = max(8, min(22, width // 6))
+        fixed = 2 + 6 + outlet + 10 + 8 + 4 * len(GAP)
+        return cls(2, 6, max(8, width - fixed), outlet, 10, 8)
+
+
+def story_label(entry: Entry) -> str:
+    if not entry.story_number:
+        return ""
+    return f"s{entry.story_number} ×{entry.story_size}"
+
+
+def length_label(words: int) -> str:
+    return f"{words:,} w" if words < 100_000 else f"{words // 1000}k w"
+
+
+def _cells(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` cells, with an ellipsis when cut."""
+    if width <= 0:
+        return ""
+    fitted = set_cell_size(text, width)
+    if fitted.rstrip() != text.rstrip() and width > 1:
+        fitted = set_cell_size(text, width - 1) + "…"
+    return fitted
+
+
+class ListHeading(Widget):
+    """The column names above the list (same layout as the rows)."""
+
+    DEFAULT_CSS = "ListHeading { height: 1; }"
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        columns = Columns.for_width(width)
+        text = (
+            " " * columns.mark
+            + _cells("story", columns.story)
+            + GAP
+            + _cells("title", columns.title)
+            + GAP
+            + _cells("outlet", columns.outlet)
+            + GAP
+            + _cells("date", columns.date)
+            + GAP
+            + _cells("length", columns.length).rjust(columns.length)
+        )
+        return Strip([Segment(_cells(text, width), self.rich_style)], width)
+
+
+class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of entries; the screen owns the keys and calls the ``move_*`` methods."""
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--mark",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--story",
+        "article-list--meta",
+        "article-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList { overflow-x: hidden; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[Entry] = []
+        self.sort_key = "date"
+        self.query = ""
+        self._sorted: list[int] = []
+        self.order: list[int] = []  # entry indexes currently shown, top to bottom
+        self._strips: dict[tuple[int, bool, bool], Strip] = {}
+        self._strips_width = -1
+        self.empty_message = "Loading…"
+
+    # -- data -------------------------------------------------------------------------------
+    def set_entries(self, entries: Sequence[Entry]) -> None:
+        current = self.current_entry
+        self.entries = list(entries)
+        self._resort()
+        self._refilter(keep=current)
+
+    def set_sort(self, key: str) -> None:
+        current = self.current_entry
+        self.sort_key = key
+        self._resort()
+        self._refilter(keep=current)
+
+    def set_filter(self, query: str) -> None:
+        current = self.current_entry
+        self.query = query
+        self._refilter(keep=current)
+
+    def rows_changed(self) -> None:
+        """Entries changed in place (read marks, stories): redraw."""
+        self._strips.clear()
+        self.refresh()
+
+    def _resort(self) -> None:
+        self._sorted = sort_order(self.entries, self.sort_key)
+
+    def _refilter(self, keep: Entry | None) -> None:
+        self.order = filter_order(self.entries, self._sorted, self.query)
+        self.virtual_size = Size(self.size.width, len(self.order))
+        self._strips.clear()
+        position = 0
+        if keep is not None:
+            try:
+                position = self.order.index(keep.index)
+            except ValueError:
+                position = 0
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.cursor = position
+        self.refresh()
+
+    @property
+    def current_entry(self) -> Entry | None:
+        if 0 <= self.cursor < len(self.order):
+            return self.entries[self.order[self.cursor]]
+        return None
+
+    def select_entry(self, index: int) -> None:
+        """Put the cursor on entry ``index`` when it is shown."""
+        if index in self.order:
+            self.cursor = self.order.index(index)
+
+    # -- cursor -----------------------------------------------------------------------------
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self.order) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self._scroll_cursor_into_view()
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def move_by(self, rows: int) -> None:
+        self.cursor += rows
+
+    def move_page(self, pages: int) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        self.scroll_to(y=self.scroll_y + pages * height, animate=False, immediate=True)
+        self.cursor += pages * height
+
+    def move_to(self, row: int) -> None:
+        self.cursor = row if row >= 0 else len(self.order) - 1
+
+    # -- drawing ----------------------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.order))
+        self._scroll_cursor_into_view()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self.refresh_line(self.cursor)
+
+    def on_blur(self) -> None:
+        self.refresh_line(self.cursor)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._strips_width:
+            self._strips.clear()
+            self._strips_width = width
+        row = round(self.scroll_y) + y
+        if not self.order:
+            if y == 0:
+                style = self.get_component_rich_style("article-list--empty")
+                return Strip([Segment(_cells(" " + self.empty_message, width), style)], width)
+            return Strip.blank(width, self.rich_style)
+        if row >= len(self.order):
+            return Strip.blank(width, self.rich_style)
+        key = (self.order[row], row == self.cursor, self.has_focus)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 2000:
+                self._strips.clear()
+            strip = self._strips[key] = self._row_strip(self.entries[key[0]], width, key[1])
+        return strip
+
+    def _row_strip(self, entry: Entry, width: int, is_cursor: bool) -> Strip:
+        columns = Columns.for_width(width)
+        base = self.rich_style
+        meta = base + self.get_component_rich_style("article-list--meta")
+        title_style = base + self.get_component_rich_style(
+            "article-list--read" if entry.read else "article-list--unread"
+        )
+        story = base + self.get_component_rich_style("article-list--story")
+        mark = "● " if not entry.read else "  "
+        segments = [
+            Segment(mark, base + self.get_component_rich_style("article-list--mark")),
+            Segment(_cells(story_label(entry), columns.story), story),
+            Segment(GAP, base),
+            Segment(_cells(entry.title, columns.title), title_style),
+            Segment(GAP, base),
+            Segment(_cells(entry.outlet, columns.outlet), meta),
+            Segment(GAP, base),
+            Segment(_cells(entry.date[:10], columns.date), meta),
+            Segment(GAP, base),
+            Segment(length_label(entry.words).rjust(columns.length)[-columns.length :], meta),
+        ]
+        strip = Strip(segments).crop_extend(0, width, base)
+        if is_cursor:
+            cursor = self.get_component_rich_style("article-list--cursor")
+            if not self.has_focus:
+                cursor = Style(bgcolor=cursor.bgcolor, dim=True)
+            strip = Strip(Segment.apply_style(strip, post_style=cursor), width)
+        return strip
+
+    # -- mouse ------------------------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = round(self.scroll_y) + offset.y
+        if 0 <= row < len(self.order):
+            self.cursor = row
+            if event.chain >= 2:
+                self.post_message(OpenArticle(self.order[row]))

@@ -1,0 +1,229 @@
+"""The reader's text: a Line API ScrollView over the article wrapped to a centred column.
+
+The article becomes a list of blocks (title, meta lines, paragraphs, and - when asked - the
+removed lines in the places they stood). Blocks are wrapped once per width; each visible line
+becomes a ``Strip`` on demand and is cached, so paging only renders one screenful.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.model import Article
+from reader.ui.entries import printable
+
+REASON_STYLE = Style(italic=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str  # "title", "meta", "rule", "body", "removed"
+    text: Text
+    space_after: bool = True
+
+
+def article_blocks(
+    article: Article, *, show_removed: bool, words: int | None = None
+) -> list[Block]:
+    """The article as display blocks; every string from the article goes in as plain text."""
+    blocks = [
+        Block("title", Text(printable(article.title or "(untitled)", single_line=True)), False)
+    ]
+    meta = [article.source, article.date, f"By {article.byline}" if article.byline else None]
+    words = words if words is not None else sum(len(p.split()) for p in article.paragraphs)
+    parts = [printable(part, single_line=True) for part in meta if part]
+    parts.append(f"{words:,} words")
+    if article.removed:
+        parts.append(f"{len(article.removed)} lines removed")
+    blocks.append(Block("meta", Text(" · ".join(parts)), False))
+    if article.url:
+        blocks.append(Block("meta", Text(printable(article.url, single_line=True)), False))
+    blocks.append(Block("rule", Text("")))
+    removed_at: dict[int, list[Block]] = {}
+    if show_removed:
+        for line in article.removed:
+            text = Text("✂ ")
+            text.append(printable(line.text, single_line=True))
+            text.append(f"  ({printable(line.reason, single_line=True)})", REASON_STYLE)
+            removed_at.setdefault(line.position, []).append(Block("removed", text, False))
+    for index, paragraph in enumerate(article.paragraphs):
+        blocks.extend(_closed(removed_at.pop(index, [])))
+        blocks.append(Block("body", Text(printable(paragraph))))
+    for position in sorted(removed_at):  # after the last paragraph (or out of range)
+        blocks.extend(_closed(removed_at[position]))
+    if not article.paragraphs and not removed_at:
+        blocks.append(Block("meta", Text("(no text was kept from this article)")))
+    return blocks
+
+
+def _closed(group: list[Block]) -> list[Block]:
+    """A run of removed lines, with a blank line after the last one."""
+    if group:
+        group[-1] = Block(group[-1].kind, group[-1].text, True)
+    return group
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Draws one article; the reader screen owns the keys."""
+
+    COMPONENT_CLASSES = {
+        "article-view--title",
+        "article-view--meta",
+        "article-view--rule",
+        "article-view--body",
+        "article-view--removed",
+    }
+
+    DEFAULT_CSS = "ArticleView { overflow-x: hidden; }"
+
+    def __init__(self, *, max_width: int = 80, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.max_width = max_width
+        self.article: Article | None = None
+        self.show_removed = False
+        self._blocks: list[Block] = []
+        self._lines: list[tuple[str, Text]] = []
+        self._line_paragraph: list[int] = []
+        self._wrap_width = -1
+        self._strips: dict[int, Strip] = {}
+
+    # -- content ----------------------------------------------------------------------------
+    def show(self, article: Article, *, words: int | None = None) -> None:
+        self.article = article
+        self._words = words
+        self._rebuild()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_show_removed(self, on: bool) -> None:
+        if on == self.show_removed:
+            return
+        self.show_removed = on
+        anchor = self._block_at_top()
+        self._rebuild()
+        self.scroll_to(y=self._first_line_of_block(anchor), animate=False, immediate=True)
+
+    def set_max_width(self, width: int) -> None:
+        self.max_width = width
+        self._wrap_width = -1
+        self._rewrap()
+
+    def _rebuild(self) -> None:
+        if self.article is None:
+            self._blocks = []
+        else:
+            self._blocks = article_blocks(
+                self.article, show_removed=self.show_removed, words=getattr(self, "_words", None)
+            )
+        self._wrap_width = -1
+        self._rewrap()
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    @property
+    def lines_text(self) -> list[str]:
+        """The wrapped lines as plain text (for tests and search)."""
+        return [text.plain for _, text in self._lines]
+
+    # -- layout -----------------------------------------------------------------------------
+    def column(self) -> tuple[int, int]:
+        """(left margin, column width) for the current size."""
+        width = self.scrollable_content_region.width or self.size.width or self.max_width
+        column = max(10, min(self.max_width, width - 2))
+        return max(0, (width - column) // 2), column
+
+    def _rewrap(self) -> None:
+        _, column = self.column()
+        if column == self._wrap_width and self._lines:
+            return
+        self._wrap_width = column
+        self._strips.clear()
+        console = self.app.console
+        lines: list[tuple[str, Text]] = []
+        line_paragraph: list[int] = []  # paragraph index per line, -1 for everything else
+        paragraph = -1
+        for block in self._blocks:
+            first = len(lines)
+            if block.kind == "rule":
+                lines.append(("rule", Text("─" * column)))
+            else:
+                for line in block.text.wrap(console, column, overflow="fold"):
+                    line.rstrip()
+                    lines.append((block.kind, line))
+            if block.space_after:
+                lines.append(("body", Text("")))
+            if block.kind == "body":
+                paragraph += 1
+            line_paragraph.extend(
+                [paragraph if block.kind == "body" else -1] * (len(lines) - first)
+            )
+        self._lines = lines
+        self._line_paragraph = line_paragraph
+        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        self.refresh()
+
+    def _block_at_top(self) -> int:
+        """Index of the paragraph shown at the top (to keep the place when toggling)."""
+        row = min(round(self.scroll_y), len(self._line_paragraph) - 1)
+        return max((p for p in self._line_paragraph[: row + 1] if p >= 0), default=0)
+
+    def _first_line_of_block(self, paragraph: int) -> int:
+        if paragraph <= 0:
+            return 0
+        for index, shown in enumerate(self._line_paragraph):
+            if shown == paragraph:
+                return index
+        return 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._strips.clear()
+        self._rewrap()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # -- paging -----------------------------------------------------------------------------
+    @property
+    def page_height(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)  # keep one line of context
+
+    def scroll_lines(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def scroll_pages(self, pages: int) -> None:
+        self.scroll_lines(pages * self.page_height)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        left, column = self.column()
+        if column != self._wrap_width:
+            self._rewrap()
+        row = round(self.scroll_y) + y
+        if row >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(row)
+        if strip is None:
+            if len(self._strips) > 1000:
+                self._strips.clear()
+            strip = self._strips[row] = self._line_strip(row, width, left)
+        return strip
+
+    def _line_strip(self, row: int, width: int, left: int) -> Strip:
+        kind, text = self._lines[row]
+        base = self.rich_style
+        style = base + self.get_component_rich_style(f"article-view--{kind}")
+        segments = [Segment(" " * left, base)] if left else []
+        segments.extend(Segment.apply_style(text.render(self.app.console), style))
+        return Strip(segments).crop_extend(0, width, base)
