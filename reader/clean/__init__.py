@@ -1,0 +1,152 @@
+"""Cleaning plain-text articles: keep the body, drop page furniture, read the metadata.
+
+Pipeline (each step cheap and linear): neutralise -> split lines and measure them -> rules
+(furniture phrases, captions, metadata lines) -> repeats -> jusText-style classification with
+context smoothing -> title, outlet, date and byline -> Article. ``clean_text`` never raises on
+a str: whatever it cannot judge it keeps.
+"""
+
+from __future__ import annotations
+
+from reader.clean.classify import apply_rules, classify, fix, mark_captions_before_credits
+from reader.clean.dedupe import mark_repeats
+from reader.clean.lines import Line, split_lines
+from reader.clean.metadata import (
+    byline_line,
+    date_line,
+    derive_title,
+    outlet_name,
+    source_line,
+)
+from reader.clean.stopwords import guess_language
+from reader.model import Article, RemovedLine
+
+__all__ = ["clean_text", "clean_html"]
+
+_HEADER_TITLE_MAX_CHARS = 250
+
+
+def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> Article:
+    """Clean one plain-text article. Never raises for any ``str``."""
+    from reader.ingest import neutralise
+
+    text = neutralise(raw if isinstance(raw, str) else str(raw))
+    lang = guess_language(text)
+    lines = split_lines(text, lang)
+    meta = _Metadata()
+    _mark_metadata(lines, meta)
+    apply_rules(lines)
+    mark_repeats(lines)
+    mark_captions_before_credits(lines)
+    classify(lines, lang)
+    _mark_outlet(lines, meta)
+    title, derived = _choose_title(lines)
+    return _build(lines, meta, title, derived, path=path, url=url)
+
+
+def clean_html(html: str, *, url: str | None = None) -> Article:
+    """HTML pages: the library helper's extractor (trafilatura first), else plain-text cleaning."""
+    try:
+        from reader.library.html import clean_html as library_clean_html
+    except ImportError:
+        return clean_text(html, url=url)
+    return library_clean_html(html, url=url)
+
+
+class _Metadata:
+    __slots__ = ("date", "byline", "source")
+
+    def __init__(self) -> None:
+        self.date: str | None = None
+        self.byline: str | None = None
+        self.source: str | None = None
+
+
+def _mark_metadata(lines: list[Line], meta: _Metadata) -> None:
+    for line in lines:
+        if line.chars > 120:
+            continue
+        byline = byline_line(line.text)
+        if byline is not None:
+            author, iso = byline
+            meta.byline = meta.byline or author
+            meta.date = meta.date or iso
+            fix(line, "metadata:byline")
+            continue
+        iso = date_line(line.text)
+        if iso:
+            meta.date = meta.date or iso
+            fix(line, "metadata:date")
+            continue
+        source = source_line(line.text)
+        if source:
+            meta.source = meta.source or source
+            fix(line, "metadata:source")
+
+
+def _mark_outlet(lines: list[Line], meta: _Metadata) -> None:
+    """An outlet's name standing alone right after the last body line."""
+    last_good = max((k for k, line in enumerate(lines) if line.cls == "good"), default=-1)
+    if last_good < 0 or last_good + 1 >= len(lines):
+        return
+    line = lines[last_good + 1]
+    if line.fixed and not line.reason.startswith(("heading", "caption", "short")):
+        return
+    name = outlet_name(line.text)
+    if name:
+        line.cls = "bad"
+        line.reason = "metadata:source"
+        line.fixed = True
+        meta.source = meta.source or name
+
+
+def _choose_title(lines: list[Line]) -> tuple[str | None, bool]:
+    """The headline: the longest title-like line before the body (None if there is none)."""
+    first_good = next((k for k, line in enumerate(lines) if line.cls == "good"), len(lines))
+    best: Line | None = None
+    for line in lines[:first_good]:
+        if line.fixed and line.reason not in ("caption", "heading", "prefix-repeat"):
+            continue
+        if line.reason == "caption" and line.index != 0:
+            continue
+        if line.words < 2 or line.chars > _HEADER_TITLE_MAX_CHARS or line.text.endswith("."):
+            continue
+        if best is None or line.chars > best.chars:
+            best = line
+    if best is None:
+        return None, True
+    best.cls = "bad"
+    best.reason = "metadata:title"
+    return best.text, False
+
+
+def _build(
+    lines: list[Line],
+    meta: _Metadata,
+    title: str | None,
+    derived: bool,
+    *,
+    path: str | None,
+    url: str | None,
+) -> Article:
+    paragraphs: list[str] = []
+    removed: list[RemovedLine] = []
+    for line in lines:
+        if line.cls == "good":
+            paragraphs.append(line.text)
+        else:
+            removed.append(RemovedLine(line.text, line.reason or "boilerplate", len(paragraphs)))
+    if title is None:
+        title = derive_title(paragraphs[0]) if paragraphs else ""
+        derived = True
+    return Article(
+        title=title,
+        paragraphs=paragraphs,
+        title_derived=derived,
+        source=meta.source,
+        date=meta.date,
+        byline=meta.byline,
+        url=url,
+        path=path,
+        removed=removed,
+    )

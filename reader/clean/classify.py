@@ -1,0 +1,177 @@
+"""Boilerplate classification: rules first, then jusText-style scores and context smoothing.
+
+Each line gets a class: "good" (body), "near" (probably body), "short" (too short to judge
+alone) or "bad" (furniture, with a reason). Rules that recognise furniture fix the class;
+the rest is decided by length, stopword density and sentence punctuation, then by the
+neighbours: a short line between body lines is body, a short line between furniture is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.clean.lines import Line
+from reader.clean.patterns import (
+    CAPTION_RE,
+    NOTICE_RE,
+    PROMO_TAIL_RE,
+    TIMESTAMP_RE,
+    furniture_reason,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    length_low: int  # below: "short"
+    length_high: int  # above (with enough stopwords): "good"
+    stop_low: float
+    stop_high: float
+
+
+LATIN = Thresholds(length_low=70, length_high=160, stop_low=0.22, stop_high=0.30)
+KOREAN = Thresholds(length_low=30, length_high=70, stop_low=0.20, stop_high=0.30)
+CJK = Thresholds(length_low=20, length_high=50, stop_low=0.0, stop_high=0.0)
+
+
+def thresholds_for(lang: str) -> Thresholds:
+    return {"ko": KOREAN, "cjk": CJK}.get(lang, LATIN)
+
+
+def fix(line: Line, reason: str) -> None:
+    line.cls = "bad"
+    line.reason = reason
+    line.fixed = True
+
+
+def apply_rules(lines: list[Line]) -> None:
+    """Furniture recognisable from the line alone."""
+    for line in lines:
+        if line.fixed:
+            continue
+        text = line.text
+        if line.chars <= 120:
+            reason = furniture_reason(text)
+            if reason:
+                fix(line, reason)
+                continue
+            if TIMESTAMP_RE.match(text):
+                fix(line, "metadata:time")
+                continue
+            if PROMO_TAIL_RE.search(text):
+                fix(line, "promo")
+                continue
+        if line.chars <= 300 and CAPTION_RE.search(text):
+            fix(line, "caption")
+            continue
+        if line.chars <= 600 and NOTICE_RE.search(text):
+            fix(line, "notice")
+            continue
+        if line.urls and (line.urls * 8 >= line.words or line.chars < 100):
+            fix(line, "link")
+            continue
+        if line.separators >= 2 and line.stop_density < 0.2:
+            fix(line, "navigation")
+
+
+def mark_captions_before_credits(lines: list[Line]) -> None:
+    """A bare title-like line right before a photo caption is the picture's name."""
+    for k in range(len(lines) - 1):
+        line, following = lines[k], lines[k + 1]
+        if line.fixed or following.reason != "caption":
+            continue
+        if line.chars < 80 and not line.ends_sentence and line.title_like:
+            fix(line, "caption")
+
+
+def initial_class(line: Line, limits: Thresholds, lang: str) -> str:
+    if line.fixed:
+        return "bad"
+    density = line.stop_density
+    if lang == "cjk":
+        if line.chars < limits.length_low:
+            return "short"
+        return "good" if line.ends_sentence else "near"
+    if line.chars < limits.length_low:
+        # A complete short sentence with function words is probably body (a quote, a one-liner).
+        if line.ends_sentence and line.words >= 3 and density >= limits.stop_low:
+            return "near"
+        return "short"
+    if not line.ends_sentence and line.chars < 2 * limits.length_high:
+        # Long-ish but no sentence end: a headline, a teaser, a menu run together.
+        return "short" if density >= limits.stop_low else "bad"
+    if density >= limits.stop_high:
+        return "good" if line.chars > limits.length_high else "near"
+    if density >= limits.stop_low:
+        return "near"
+    return "bad"
+
+
+def classify(lines: list[Line], lang: str) -> None:
+    limits = thresholds_for(lang)
+    for line in lines:
+        if not line.fixed:
+            line.cls = initial_class(line, limits, lang)
+            if line.cls == "bad":
+                line.reason = "low-text" if line.stop_density < limits.stop_low else "headline"
+    _smooth(lines)
+
+
+def _neighbour(lines: list[Line], k: int, step: int, skip_near: bool) -> str:
+    """Class of the nearest line in direction ``step`` that is not short (or near, if skipped)."""
+    j = k + step
+    while 0 <= j < len(lines):
+        cls = lines[j].cls
+        if cls == "good" or cls == "bad" or (cls == "near" and not skip_near):
+            return cls
+        j += step
+    return "edge"
+
+
+def _smooth(lines: list[Line]) -> None:
+    """jusText context smoothing; page edges count as furniture for short lines."""
+    decided: list[str] = []
+    for k, line in enumerate(lines):
+        if line.cls != "short":
+            decided.append(line.cls)
+            continue
+        prev = _neighbour(lines, k, -1, True)
+        nxt = _neighbour(lines, k, 1, True)
+        prev = "bad" if prev == "edge" else prev
+        nxt = "bad" if nxt == "edge" else nxt
+        if prev == "good" and nxt == "good":
+            decided.append("good")
+        elif prev == "bad" and nxt == "bad":
+            decided.append("bad")
+        elif (prev == "bad" and _neighbour(lines, k, -1, False) == "near") or (
+            nxt == "bad" and _neighbour(lines, k, 1, False) == "near"
+        ):
+            decided.append("good")
+        else:
+            decided.append("bad")
+    for line, cls in zip(lines, decided, strict=True):
+        if line.cls == "short":
+            line.cls = cls
+            if cls == "bad":
+                line.reason = _short_reason(line)
+    any_good = any(line.cls == "good" for line in lines)
+    for k, line in enumerate(lines):
+        if line.cls != "near":
+            continue
+        prev = _neighbour(lines, k, -1, True)
+        nxt = _neighbour(lines, k, 1, True)
+        if not any_good:
+            line.cls = "good"  # nothing better on the page: keep its sentences
+        elif prev in ("good", "edge") or nxt in ("good", "edge"):
+            line.cls = "good" if "good" in (prev, nxt) else "bad"
+        else:
+            line.cls = "bad"
+        if line.cls == "bad":
+            line.reason = "isolated-text"
+
+
+def _short_reason(line: Line) -> str:
+    if line.title_like and line.words <= 5:
+        return "caption" if line.capitalised >= 2 and line.stopwords <= 1 else "heading"
+    if not line.ends_sentence and line.chars >= 30:
+        return "headline-list"
+    return "short"

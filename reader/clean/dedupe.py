@@ -1,0 +1,73 @@
+"""Repeated text: exact repeats, a line that is a prefix of the next, and a body run together.
+
+Scrapers often capture an article twice: once with paragraph breaks and once as one long line
+(the breaks lost). We keep the copy with breaks. Detection uses hashing and substring search on
+the few long lines only, so it stays linear in practice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.clean.lines import Line
+
+_SPACE_RE = re.compile(r"\s+")
+_MIN_REPEAT_CHARS = 25
+_RUN_TOGETHER_MIN_CHARS = 300
+
+
+def normalise(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip().lower()
+
+
+def mark_repeats(lines: list[Line]) -> None:
+    """Mark duplicate lines bad (fixed). Lines already fixed as bad are left alone."""
+    norms = [normalise(line.text) for line in lines]
+    _mark_run_together(lines, norms)
+    seen: set[int] = set()
+    for line, norm in zip(lines, norms, strict=True):
+        if line.fixed:
+            continue
+        if len(norm) >= _MIN_REPEAT_CHARS:
+            key = hash(norm)
+            if key in seen:
+                _fix(line, "duplicate")
+                continue
+            seen.add(key)
+    _mark_prefix_lines(lines, norms)
+
+
+def _mark_run_together(lines: list[Line], norms: list[str]) -> None:
+    """A long line made of several other lines glued together is a copy of the body."""
+    long_indexes = [i for i, n in enumerate(norms) if len(n) >= _RUN_TOGETHER_MIN_CHARS]
+    if not long_indexes:
+        return
+    pieces = [(i, n) for i, n in enumerate(norms) if len(n) >= 30]
+    for i in long_indexes:
+        whole = norms[i]
+        covered = 0
+        count = 0
+        for j, piece in pieces:
+            if j != i and len(piece) < len(whole) and piece in whole:
+                covered += len(piece)
+                count += 1
+        if count >= 2 and covered >= 0.5 * len(whole):
+            _fix(lines[i], "duplicate-body")
+
+
+def _mark_prefix_lines(lines: list[Line], norms: list[str]) -> None:
+    """A short line that the next line starts with ("X" then "X. Picture: PA") is alt text."""
+    for k in range(len(lines) - 1):
+        line = lines[k]
+        if line.fixed or line.chars > 150:
+            continue
+        following = norms[k + 1]
+        start = norms[k].rstrip("…. ")
+        if start and len(following) > len(start) and following.startswith(start):
+            _fix(line, "caption" if lines[k + 1].chars < 200 else "prefix-repeat")
+
+
+def _fix(line: Line, reason: str) -> None:
+    line.cls = "bad"
+    line.reason = reason
+    line.fixed = True

@@ -1,0 +1,108 @@
+"""Phrase patterns for page furniture, each with the reason a removed line carries.
+
+These are generic phrases of the web (comment forms, share bars, promo labels, cookie notices,
+photo credits) in the languages we read, never sentences from a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Whole-line furniture (checked on short lines only). Group name = reason.
+_FURNITURE = {
+    "comment-form": r"""leave\ a\ (?:reply|comment).*
+        |your\ email\ address\ will\ not\ be\ published.*
+        |required\ fields\ are\ marked.*|this\ site\ uses\ akismet.*|%?d?\ ?bloggers\ like\ this.*
+        |post\ a\ comment|add\ a\ comment|(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?|cancel\ reply
+        |be\ the\ first\ to\ comment|join\ the\ (?:conversation|discussion)|show\ comments
+        |(?:log|sign)\ in\ to\ (?:comment|reply)|save\ my\ name,?\ email.*|notify\ me\ of.*
+        |(?:name|email|website)\s*\*?|submit(?:\ comment)?|reply|report\ (?:this\ )?comment
+        |lascia\ un\ commento|deixe\ (?:um\ )?coment[aá]rio|deja\ un\ comentario
+        |laisser\ un\ commentaire|комментари[ийея]\s*(?:\(\d+\))?|댓글.*""",
+    "share-count": r"""(?:share|tweet|pin(?:\ it)?|e-?mail|print|whatsapp|facebook|twitter|x
+        |linkedin|reddit|telegram|messenger|flipboard|copy\ link|copied|link\ copied
+        |compartilh[ae]r?|condividi|compartir|partager|teilen|поделиться|공유(?:하기)?)
+        (?:\s+(?:this|on|via)(?:\ (?:article|story|post|page|\w+))?)?:?
+        |\d[\d,.]*\s*[km]?\s*(?:shares?|comments?|views?|likes?|reads?)
+        |(?:(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|e-?mail|print|share|pinterest)
+        [\s,|/·•]*){2,}""",
+    "promo": r"""read\ more|read\ also|also\ read|see\ also|see\ more.*
+        |more\ (?:about|from|on|in)\ .{1,40}
+        |more\ (?:stories|news|articles|videos)|don['’]?t\ miss|you\ (?:may|might)\ also\ like
+        |recommended(?:\ for\ you)?|related(?:\ (?:articles?|stories|news|posts|content|topics))?
+        |most\ (?:read|popular|viewed|shared)|trending(?:\ now)?|popular(?:\ now)?|top\ stories
+        |latest(?:\ \w+){0,3}|editor['’]?s\ picks?|must\ read|watch(?:\ now)?|listen(?:\ now)?
+        |click\ here.*|source\ link|sponsored(?:\ content)?|advertisement|advertising|ad|promoted
+        |continue\ reading|story\ continues\ below|article\ continues\ below.*|skip\ (?:the\ )?ad
+        |leggi\ anche|leggi\ pure|potrebbe\ interessarti|pubblicità|leia\ (?:também|mais)
+        |veja\ (?:também|mais)|saiba\ mais|publicidade|lea\ también|te\ puede\ interesar
+        |publicidad|(?:à\ )?lire\ aussi|publicité|lesen\ sie\ auch|mehr\ zum\ thema|anzeige
+        |читайте\ также|смотрите\ также|по\ теме|реклама
+        |관련\s?기사|추천\s?기사|많이\ 본\ 뉴스|광고""",
+    "navigation": r"""home|menu|search|skip\ to\ (?:main\ )?content|toggle\ navigation|back\ to\ top
+        |sign\ in|log\ ?in|log\ out|register|my\ account|close|open|next|previous|prev|more|all
+        |(?:next|previous)\ (?:article|story|post)|breadcrumbs?|you\ are\ here:?.*|follow\ us.*
+        |contact\ us|about\ us|privacy(?:\ policy)?|terms(?:\ of\ (?:use|service))?|sitemap
+        |accessibility|help|faq|rss|site\ map|section|sections|topics|world|news|sport|sports
+        |business|politics|opinion|culture|lifestyle|entertainment|technology|tech|science
+        |health|travel|video|videos|photos|gallery|podcasts?|weather|live|español|english""",
+    "subscription": r"""subscribe.*|sign\ up.*|newsletters?.*|get\ (?:the|our)\ newsletter.*
+        |already\ a\ subscriber.*|free\ trial.*|support\ (?:our|independent)\ journalism.*
+        |donate.*|become\ a\ (?:member|subscriber).*|unlock.*|get\ unlimited\ access.*
+        |iscriviti.*|abbonati.*|assine.*|suscr[ií]bete.*|abonnez-vous.*|подписаться.*|구독.*""",
+    "tags": r"""(?:tags?|topics?|filed\ under|categories|category|keywords|temas|argomenti
+        |теги)\s*:.*""",
+    "copyright": r"""(?:©|\(c\)|copyright).*|.*all\ rights\ reserved.*|.*todos\ os\ direitos.*
+        |.*tutti\ i\ diritti.*|.*все\ права.*|.*무단\s?전재.*""",
+}
+
+FURNITURE_RE = re.compile(
+    r"^[\s\W]{0,3}(?:"
+    + "|".join(f"(?P<{name.replace('-', '_')}>{body})" for name, body in _FURNITURE.items())
+    + r")[\s.:!»›>|·•-]*$",
+    _I | re.VERBOSE,
+)
+
+# Photo captions and credits: checked at the end of any short-ish line.
+CAPTION_RE = re.compile(
+    r"""\((?:image|picture|photo|photograph|pic|credit|video|foto|imagem|фото)s?\s*:?[^()]{0,80}\)\s*$
+    |(?:^|[.\s|])(?:picture|photo|image|credit|pic|photograph|foto|imagem|фото|사진)s?\s*
+      (?:credit\s*)?[:©]\s*[^.]{1,80}$
+    |\([^()]{0,60}/\s*(?:AP|AFP|Reuters|Getty(?:\ Images)?|PA|EPA|Bloomberg|Sputnik
+      |ANSA|Shutterstock
+      |Alamy|[A-Z][\w.\ -]{0,30})[^()]{0,40}\)\s*$
+    |(?:getty\ images|shutterstock|reuters/|afp\ via\ getty
+      |ap\ photo|\bEPA\b|ansa\ foto)[^.]{0,60}$
+    |^(?:©|\(c\))\s*\S.{0,60}$""",
+    _I | re.VERBOSE,
+)
+
+# Promo labels that introduce a list of links ("READ MORE:", "[REPORT]" tails of headlines).
+PROMO_TAIL_RE = re.compile(r"\[\s*[A-Z][A-Z ]{2,15}\]\s*$")
+
+# Long notices: cookies and consent, paywalls.
+NOTICE_RE = re.compile(
+    r"(?:\bcookies?\b.*\b(?:consent|accept|privacy|browsing|experience|use|settings|policy)\b"
+    r"|\b(?:consent|accept|privacy|browsing|experience|settings|policy)\b.*\bcookies?\b"
+    r"|\bto continue reading\b|\bsubscribers? only\b|\bthis content is (?:only )?available\b)",
+    _I,
+)
+
+# Lines that look like a relative or absolute time stamp only ("2 hours ago", "Updated 18:04").
+TIMESTAMP_RE = re.compile(
+    r"^(?:(?:updated|published|posted|last updated|modified|aggiornato|pubblicato|atualizado"
+    r"|publicado|actualizado|publié|mis à jour|aktualisiert|обновлено|опубликовано)\s*:?\s*)?"
+    r"(?:\d+\s*(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+    r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)$",
+    _I,
+)
+
+
+def furniture_reason(text: str) -> str | None:
+    """The reason a short line is page furniture, or None."""
+    match = FURNITURE_RE.match(text)
+    if match and match.lastgroup:
+        return match.lastgroup.replace("_", "-")
+    return None

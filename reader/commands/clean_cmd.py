@@ -1,0 +1,67 @@
+"""`newsreader clean FILE... [--json]`: print the cleaned article(s); `-` reads standard input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+NAME = "clean"
+HELP = "print the cleaned text of article files (title, one metadata line, paragraphs)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="article files or folders; - is stdin"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per article per line (title, source, date, byline, paragraphs, "
+        "removed)",
+    )
+
+
+def metadata_line(article) -> str:  # noqa: ANN001 - reader.model.Article, imported lazily
+    parts = [p for p in (article.source, article.date, article.byline) if p]
+    if article.title_derived:
+        parts.append("title derived from the text")
+    return " · ".join(parts) if parts else "(no source, date or byline found)"
+
+
+def _plain(article) -> str:  # noqa: ANN001
+    lines = [article.title, metadata_line(article), ""]
+    for paragraph in article.paragraphs:
+        lines.extend((paragraph, ""))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.clean import clean_text
+    from reader.errors import IngestError
+    from reader.ingest import iter_article_files, load_article, read_stream
+
+    failures = 0
+    first = True
+    out = sys.stdout
+    for name in args.files:
+        paths = ["-"] if name == "-" else list(iter_article_files([name]))
+        for path in paths:
+            try:
+                if path == "-":
+                    article = clean_text(read_stream(sys.stdin.buffer, "-"), path="-")
+                else:
+                    article = load_article(path)
+            except IngestError as error:
+                print(f"newsreader: {error}", file=sys.stderr)
+                failures += 1
+                continue
+            if args.json:
+                out.write(json.dumps(article.to_json_dict(), ensure_ascii=False) + "\n")
+            else:
+                if not first:
+                    out.write("\n" + "=" * 40 + "\n\n")
+                out.write(_plain(article))
+            first = False
+            out.flush()
+    return 1 if failures else 0

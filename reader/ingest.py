@@ -1,0 +1,263 @@
+"""Reading article files: bytes -> safe text -> cleaned Article.
+
+Everything here turns bad input into a one-line `IngestError` naming the file (binary, empty,
+too big, unreadable, undecodable) and neutralises what could harm a terminal (control characters,
+ANSI/OSC escape sequences, bidi overrides). No Textual import: the CLI and the app both use it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from reader.errors import IngestError
+from reader.model import Article
+
+DEFAULT_MAX_BYTES = 20 * 2**20
+# Suffixes picked up when walking a folder (explicitly named files are always tried).
+ARTICLE_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".html", ".htm"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+# Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
+# strings (ESC P/X/^/_ ... ST), two-byte ESC sequences, and their 8-bit C1 forms.
+_ESCAPE_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|[\x90\x98\x9e\x9f][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+# Remaining C0/C1 controls except tab and newline; DEL; bidi overrides/isolates (they can make
+# a terminal show text in a misleading order).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NEWLINE_RE = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_COMMON_ENCODINGS = frozenset(
+    {"utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "euc_kr", "cp949", "utf_16"}
+)
+# Magic numbers of common binary formats people drop into article folders by mistake.
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"SQLite format 3",
+)
+
+
+def neutralise(text: str) -> str:
+    """Strip terminal escape sequences and control characters; normalise CRLF/CR to LF."""
+    text = _NEWLINE_RE.sub("\n", text)
+    if "\x1b" in text or any("\x90" <= ch <= "\x9f" for ch in text):
+        text = _ESCAPE_RE.sub("", text)
+    text = text.replace("\t", " ")
+    return _CONTROL_RE.sub("", text)
+
+
+def _looks_utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_zeros > 0.3 * half and even_zeros < 0.05 * half:
+        return "utf-16-le"
+    if even_zeros > 0.3 * half and odd_zeros < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _is_binary_text(text: str) -> bool:
+    """After decoding: too many control or replacement characters means it was not text."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\n\r\t\x0c\x1b") or ch == "\ufffd")
+    return bad > max(8, len(sample) // 50)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode an article's bytes (BOM, UTF-8, UTF-16, else charset-normalizer) and neutralise."""
+    if not data or not data.strip():
+        raise IngestError(f"{name}: empty file")
+    text: str | None = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise IngestError(f"{name}: cannot decode as {encoding}") from error
+            break
+    if text is None:
+        if data.startswith(_BINARY_MAGIC):
+            raise IngestError(f"{name}: binary file, not text")
+        utf16 = _looks_utf16_without_bom(data)
+        if utf16:
+            text = data.decode(utf16, errors="replace")
+        elif data[:8192].count(0) > max(2, len(data[:8192]) // 100):
+            raise IngestError(f"{name}: binary file, not text")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = _decode_guessing(data, name)
+    if _is_binary_text(text):
+        raise IngestError(f"{name}: binary file, not text")
+    text = neutralise(text)
+    if not text.strip():
+        raise IngestError(f"{name}: no text in file")
+    return text
+
+
+def _decode_guessing(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes  # only for non-UTF-8 files
+
+    matches = list(from_bytes(data[:200_000] if len(data) > 200_000 else data))
+    if not matches:
+        raise IngestError(f"{name}: binary file or unknown text encoding")
+    # charset-normalizer often scores several single-byte code pages alike (cp1257 vs cp1252 for
+    # French); among near-equal candidates prefer the ones news files really come in.
+    best = max(
+        matches,
+        key=lambda m: m.coherence - m.chaos + (0.06 if m.encoding in _COMMON_ENCODINGS else 0.0),
+    )
+    encoding = best.encoding
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return data.decode(encoding, errors="replace")
+
+
+def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise IngestError(f"{name}: too big (over {_size_text(max_bytes)})")
+    return data
+
+
+def _size_text(size: int) -> str:
+    if size >= 2**20:
+        return f"{size / 2**20:g} MB"
+    return f"{size} bytes"
+
+
+def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read one file as decoded, neutralised text; IngestError with a one-line message otherwise."""
+    path = Path(path)
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError as error:
+        raise IngestError(f"{name}: no such file") from error
+    except OSError as error:
+        raise IngestError(f"{name}: cannot read ({error.strerror or error})") from error
+    if stat.S_ISDIR(info.st_mode):
+        raise IngestError(f"{name}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError(f"{name}: not a regular file")
+    if info.st_size > max_bytes:
+        raise IngestError(
+            f"{name}: too big ({_size_text(info.st_size)}; limit {_size_text(max_bytes)})"
+        )
+    try:
+        with path.open("rb") as stream:
+            data = _read_limited(stream, name, max_bytes)
+    except IngestError:
+        raise
+    except OSError as error:
+        raise IngestError(f"{name}: cannot read ({error.strerror or error})") from error
+    return decode_bytes(data, name)
+
+
+def read_stream(stream: BinaryIO, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read a binary stream (e.g. standard input) as decoded, neutralised text."""
+    try:
+        data = _read_limited(stream, name, max_bytes)
+    except OSError as error:
+        raise IngestError(f"{name}: cannot read ({error.strerror or error})") from error
+    return decode_bytes(data, name)
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = path.parts
+    return any(part.startswith(".") for part in parts)
+
+
+def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given, folders walked recursively (sorted), hidden files and folders skipped.
+
+    A named path that does not exist is still yielded so that reading it reports the error.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            yield path
+            continue
+        found: list[Path] = []
+        for folder, dirnames, filenames in os.walk(path, onerror=None):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for filename in filenames:
+                candidate = Path(folder) / filename
+                if filename.startswith(".") or _is_hidden(candidate, path):
+                    continue
+                if candidate.suffix.lower() in ARTICLE_SUFFIXES:
+                    found.append(candidate)
+        yield from sorted(found)
+
+
+def article_from_text(text: str, *, path: str | None = None, html: bool = False) -> Article:
+    """Clean decoded text (HTML through the library's cleaner when it is there)."""
+    if html:
+        try:
+            from reader.library.html import clean_html  # owned by the library helper
+        except ImportError:
+            pass
+        else:
+            article = clean_html(text)
+            article.path = path
+            return article
+    from reader.clean import clean_text
+
+    return clean_text(text, path=path)
+
+
+def load_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read and clean one file; IngestError on bad input."""
+    text = read_path(path, max_bytes=max_bytes)
+    return article_from_text(text, path=str(path), html=Path(path).suffix.lower() in HTML_SUFFIXES)
+
+
+def load_articles(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[str]]:
+    """Cleaned articles from files and folders, and one-line messages for the files that failed."""
+    articles: list[Article] = []
+    errors: list[str] = []
+    for path in iter_article_files(paths):
+        try:
+            articles.append(load_article(path, max_bytes=max_bytes))
+        except IngestError as error:
+            errors.append(str(error))
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
+            errors.append(f"{path}: could not clean ({type(error).__name__}: {error})")
+    return articles, errors
