@@ -1,0 +1,353 @@
+"""Display lines of the compare view: an Alignment wrapped to a pane width.
+
+Pure Python (no Textual): the panes widget only turns these lines into Strips. Each row of the
+alignment becomes one or more display lines; in the split view the shorter side of a row is
+padded with filler lines so that the next row starts on the same line on both sides.
+
+Article text is data: it only ever travels here as plain strings with a role per run.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from rich.cells import cell_len
+
+from reader.alignment import Alignment, DiffOp, Pair, Row, Span, Summary
+
+# What a run of characters is: plain text, words only this side has in a changed passage.
+Role = Literal["text", "del", "ins", "label"]
+# How a whole line is drawn (its background and gutter).
+LineKind = Literal["identical", "changed", "moved", "only_a", "only_b", "filler", "label", "gap"]
+Run = tuple[str, Role]
+
+MARK_DELETED = "-"  # words of A missing or replaced in B
+MARK_INSERTED = "+"  # words of B missing or replaced in A
+MARK_CHANGED = "~"  # a changed passage, no changed word on this line
+MARK_MOVED = "m"
+MARK_UNIQUE = "*"
+
+DIFF_KINDS = frozenset({"changed", "moved", "only_a", "only_b"})
+_TOKEN = re.compile(r"\S+\s*|\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of one display line (or the only column of the unified view)."""
+
+    runs: tuple[Run, ...] = ()
+    mark: str = " "
+    kind: LineKind = "filler"
+    letter: str = ""  # "A"/"B" in the unified view, where both sides share one column
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.runs)
+
+
+FILLER = Side()
+GAP = Side(kind="gap")
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayLine:
+    row: int  # index into Alignment.rows
+    left: Side
+    right: Side | None  # None in the unified view
+
+
+@dataclass(slots=True)
+class CompareLayout:
+    """All display lines for one width and mode, with where each row starts."""
+
+    lines: list[DisplayLine] = field(default_factory=list)
+    row_starts: list[int] = field(default_factory=list)
+
+    def row_at(self, line: int) -> int:
+        """The row drawn on display line ``line`` (the previous row for a gap line)."""
+        if not self.row_starts:
+            return 0
+        return max(0, bisect_right(self.row_starts, line) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Words used for the sides (the header names them; the view uses the letters)."""
+
+    a: str = "A"
+    b: str = "B"
+
+
+def split_widths(total: int) -> tuple[int, int]:
+    """Text widths of the left and right pane for a view ``total`` cells wide.
+
+    Each side has a two-cell gutter (mark + space); a `` │ `` separates the panes.
+    """
+    usable = max(2, total - 2 - 3 - 2)
+    left = usable // 2
+    return max(1, left), max(1, usable - left)
+
+
+def unified_width(total: int) -> int:
+    """Text width of the unified column (three-cell gutter: letter, mark, space)."""
+    return max(1, total - 3)
+
+
+def layout(alignment: Alignment, width: int, *, unified: bool = False) -> CompareLayout:
+    """Wrap every row to ``width`` cells (the whole view) and return the display lines."""
+    result = CompareLayout()
+    for index, row in enumerate(alignment.rows):
+        if index:
+            result.lines.append(DisplayLine(index - 1, GAP, None if unified else GAP))
+        result.row_starts.append(len(result.lines))
+        if unified:
+            result.lines.extend(_unified_row(alignment, index, row, unified_width(width)))
+        else:
+            result.lines.extend(_split_row(alignment, index, row, *split_widths(width)))
+    return result
+
+
+def _split_row(
+    alignment: Alignment, index: int, row: Row, left_width: int, right_width: int
+) -> list[DisplayLine]:
+    left = _side_lines(alignment, row, "a", left_width, letter="")
+    right = _side_lines(alignment, row, "b", right_width, letter="")
+    height = max(len(left), len(right))
+    left += [FILLER] * (height - len(left))
+    right += [FILLER] * (height - len(right))
+    return [DisplayLine(index, a, b) for a, b in zip(left, right, strict=True)]
+
+
+def _unified_row(alignment: Alignment, index: int, row: Row, width: int) -> list[DisplayLine]:
+    sides: list[Side] = []
+    if row.kind == "identical":
+        sides = _side_lines(alignment, row, "a", width, letter="", label=False)
+    else:
+        sides = _side_lines(alignment, row, "a", width, letter="A")
+        b_lines = _side_lines(alignment, row, "b", width, letter="B")
+        if sides and b_lines and b_lines[0].kind == "label":
+            b_lines = b_lines[1:]  # one label for both sides of a moved passage
+        sides += b_lines
+    return [DisplayLine(index, side, None) for side in sides]
+
+
+def _side_lines(
+    alignment: Alignment, row: Row, side: str, width: int, *, letter: str, label: bool = True
+) -> list[Side]:
+    spans = row.a if side == "a" else row.b
+    if not spans:
+        return []
+    text = alignment.a_text if side == "a" else alignment.b_text
+    marked = _changed_spans(alignment, row, side) if row.kind in ("changed", "moved") else []
+    role: Role = "del" if side == "a" else "ins"
+    passage, runs = passage_runs(text, spans, marked, role)
+    kind: LineKind = row.kind
+    lines: list[Side] = []
+    if label and row.kind in ("moved", "only_a", "only_b"):
+        label_text = _fit(_label_texts(row), width)
+        lines.append(Side(((label_text, "label"),), _base_mark(row), "label", letter))
+    for line_runs in wrap_runs(passage, runs, width):
+        lines.append(Side(tuple(line_runs), _line_mark(row, side, line_runs), kind, letter))
+    return lines
+
+
+def _label_texts(row: Row) -> tuple[str, ...]:
+    """The label of a passage, longest wording first (the first that fits is used)."""
+    if row.kind == "only_a":
+        return ("only in A",)
+    if row.kind == "only_b":
+        return ("only in B",)
+    if row.partner is not None:
+        return ("moved: press m for the other side", "moved (m: other side)", "moved")
+    return ("moved: out of order on the other side", "moved")
+
+
+def _fit(texts: Sequence[str], width: int) -> str:
+    for text in texts:
+        if cell_len(text) <= width:
+            return text
+    return texts[-1][:width]
+
+
+def _base_mark(row: Row) -> str:
+    if row.kind == "moved":
+        return MARK_MOVED
+    if row.kind in ("only_a", "only_b"):
+        return MARK_UNIQUE
+    if row.kind == "changed":
+        return MARK_CHANGED
+    return " "
+
+
+def _line_mark(row: Row, side: str, runs: Sequence[Run]) -> str:
+    if row.kind == "changed":
+        if any(role in ("del", "ins") for _, role in runs):
+            return MARK_DELETED if side == "a" else MARK_INSERTED
+        return MARK_CHANGED
+    return _base_mark(row)
+
+
+def _changed_spans(alignment: Alignment, row: Row, side: str) -> list[Span]:
+    """Character spans of this side's words that the other side lacks or words differently."""
+    wanted = ("delete", "replace") if side == "a" else ("insert", "replace")
+    spans: list[Span] = []
+    for pair_index in row.pairs:
+        if not 0 <= pair_index < len(alignment.pairs):
+            continue
+        for op in alignment.pairs[pair_index].diff:
+            if op.tag in wanted:
+                span = op.a if side == "a" else op.b
+                if span[1] > span[0]:
+                    spans.append(span)
+    return spans
+
+
+def passage_runs(
+    text: str, spans: Iterable[Span], marked: Sequence[Span], role: Role
+) -> tuple[str, list[tuple[int, int, Role]]]:
+    """The passage (spans joined by a space, whitespace flattened) and its role runs.
+
+    Runs are ``(start, end, role)`` ranges of the passage; characters inside ``marked`` (spans of
+    ``text``) get ``role``, the rest "text".
+    """
+    pieces: list[str] = []
+    runs: list[tuple[int, int, Role]] = []
+    ordered = sorted(marked)
+    offset = 0
+    for start, end in spans:
+        start, end = max(0, start), min(len(text), end)
+        if end <= start:
+            continue
+        if pieces:
+            pieces.append(" ")
+            _add_run(runs, offset, offset + 1, "text")
+            offset += 1
+        piece = text[start:end]
+        pieces.append(piece)
+        cursor = start
+        for m_start, m_end in ordered:
+            m_start, m_end = max(m_start, cursor), min(m_end, end)
+            if m_end <= m_start:
+                continue
+            _add_run(runs, offset + cursor - start, offset + m_start - start, "text")
+            _add_run(runs, offset + m_start - start, offset + m_end - start, role)
+            cursor = m_end
+        _add_run(runs, offset + cursor - start, offset + end - start, "text")
+        offset += end - start
+    passage = "".join(pieces)
+    # Line breaks and tabs inside a passage would break the grid: draw them as spaces.
+    passage = passage.translate(_FLATTEN)
+    return passage, runs
+
+
+_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
+
+
+def _add_run(runs: list[tuple[int, int, Role]], start: int, end: int, role: Role) -> None:
+    if end <= start:
+        return
+    if runs and runs[-1][2] == role and runs[-1][1] == start:
+        runs[-1] = (runs[-1][0], end, role)
+    else:
+        runs.append((start, end, role))
+
+
+def wrap_runs(passage: str, runs: Sequence[tuple[int, int, Role]], width: int) -> list[list[Run]]:
+    """Greedy word wrap of ``passage`` to ``width`` cells, keeping each character's role."""
+    width = max(1, width)
+    ranges = list(_wrap_ranges(passage, width))
+    lines: list[list[Run]] = []
+    run_index = 0
+    for start, end in ranges:
+        while run_index < len(runs) and runs[run_index][1] <= start:
+            run_index += 1
+        line: list[Run] = []
+        index = run_index
+        while index < len(runs) and runs[index][0] < end:
+            r_start, r_end, role = runs[index]
+            piece = passage[max(r_start, start) : min(r_end, end)]
+            if piece:
+                line.append((piece, role))
+            index += 1
+        lines.append(line)
+    return lines or [[]]
+
+
+def _wrap_ranges(passage: str, width: int) -> Iterable[Span]:
+    """(start, end) ranges of the passage, one per display line, trailing spaces dropped."""
+    line_start: int | None = None
+    line_end = 0
+    used = 0
+    for match in _TOKEN.finditer(passage):
+        word = match.group().rstrip()
+        if not word:
+            continue  # whitespace only: belongs to no line
+        w_start = match.start()
+        w_end = w_start + len(word)
+        w_cells = cell_len(word)
+        gap = w_start - line_end if line_start is not None else 0
+        if line_start is not None and used + gap + w_cells <= width:
+            used += gap + w_cells
+            line_end = w_end
+            continue
+        if line_start is not None:
+            yield line_start, line_end
+            line_start = None
+        if w_cells <= width:
+            line_start, line_end, used = w_start, w_end, w_cells
+            continue
+        # A word longer than the line (a URL, say): cut it into full lines.
+        for piece_start, piece_end in _hard_split(passage, w_start, w_end, width):
+            if line_start is not None:
+                yield line_start, line_end
+            line_start, line_end = piece_start, piece_end
+            used = cell_len(passage[piece_start:piece_end])
+    if line_start is not None:
+        yield line_start, line_end
+
+
+def _hard_split(text: str, start: int, end: int, width: int) -> Iterable[Span]:
+    piece_start, used = start, 0
+    for index in range(start, end):
+        cells = cell_len(text[index])
+        if used + cells > width and index > piece_start:
+            yield piece_start, index
+            piece_start, used = index, 0
+        used += cells
+    if piece_start < end:
+        yield piece_start, end
+
+
+def difference_rows(alignment: Alignment) -> list[int]:
+    """Indexes of the rows that differ (changed, moved or only on one side)."""
+    return [index for index, row in enumerate(alignment.rows) if row.kind in DIFF_KINDS]
+
+
+def mirror(alignment: Alignment) -> Alignment:
+    """The same comparison seen from the other side (B on the left), without realigning."""
+    flip_tag = {"insert": "delete", "delete": "insert"}
+
+    def flip_op(op: DiffOp) -> DiffOp:
+        return DiffOp(flip_tag.get(op.tag, op.tag), op.b, op.a)  # type: ignore[arg-type]
+
+    def flip_pair(pair: Pair) -> Pair:
+        return replace(pair, a=pair.b, b=pair.a, diff=tuple(flip_op(op) for op in pair.diff))
+
+    flip_kind = {"only_a": "only_b", "only_b": "only_a"}
+
+    def flip_row(row: Row) -> Row:
+        return replace(row, kind=flip_kind.get(row.kind, row.kind), a=row.b, b=row.a)
+
+    return Alignment(
+        a_text=alignment.b_text,
+        b_text=alignment.a_text,
+        pairs=[flip_pair(pair) for pair in alignment.pairs],
+        only_a=list(alignment.only_b),
+        only_b=list(alignment.only_a),
+        rows=[flip_row(row) for row in alignment.rows],
+        summary=Summary(alignment.summary.b_in_a, alignment.summary.a_in_b),
+    )

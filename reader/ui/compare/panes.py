@@ -1,0 +1,231 @@
+"""Both panes of the compare view in ONE Line API widget, so they can only scroll together.
+
+Only the visible lines are turned into Strips; the wrapped layout is computed once per width and
+mode and cached. Colours come from component classes (theme variables in compare.tcss), and every
+difference also has a gutter mark, so nothing depends on colour alone.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.alignment import Alignment
+from reader.ui.compare.layout import (
+    CompareLayout,
+    DisplayLine,
+    Side,
+    layout,
+    split_widths,
+    unified_width,
+)
+
+SEPARATOR = " │ "
+
+
+class ComparePanes(ScrollView, can_focus=True):
+    """The aligned passages of two articles, side by side or unified."""
+
+    COMPONENT_CLASSES = {
+        "panes--identical",
+        "panes--changed",
+        "panes--moved",
+        "panes--only_a",
+        "panes--only_b",
+        "panes--filler",
+        "panes--gap",
+        "panes--label",
+        "panes--del",
+        "panes--ins",
+        "panes--gutter",
+        "panes--cursor",
+        "panes--separator",
+    }
+
+    BINDINGS = [
+        Binding("down,j", "line_down", "Down", show=False, id="compare.down"),
+        Binding("up,k", "line_up", "Up", show=False, id="compare.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="compare.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="compare.page_up"),
+        Binding("home,g", "top", "Top", show=False, id="compare.top"),
+        Binding("end,G", "bottom", "End", show=False, id="compare.bottom"),
+    ]
+
+    cursor_row: reactive[int] = reactive(0, layout=False)
+
+    class CursorMoved(Message):
+        """The current row changed (the screen shows where it is)."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.alignment: Alignment | None = None
+        self.unified = False
+        self._layouts: dict[tuple[int, bool], CompareLayout] = {}
+        self._layout = CompareLayout()
+
+    # --- content -----------------------------------------------------------------------
+
+    def show(self, alignment: Alignment, *, unified: bool | None = None) -> None:
+        """Draw ``alignment`` (keeping the current row in view when only the mode changes)."""
+        same = alignment is self.alignment
+        self.alignment = alignment
+        if not same:
+            self._layouts.clear()
+        if unified is not None:
+            self.unified = unified
+        row = self.cursor_row if same else 0
+        self._relayout()
+        self.set_cursor(row, scroll=True)
+
+    @property
+    def current_layout(self) -> CompareLayout:
+        return self._layout
+
+    def visible_lines(self) -> list[DisplayLine]:
+        top = round(self.scroll_y)
+        return self._layout.lines[top : top + self.scrollable_content_region.height]
+
+    def _text_width(self) -> int:
+        return max(10, self.scrollable_content_region.width or self.size.width or 80)
+
+    def _relayout(self) -> None:
+        if self.alignment is None:
+            return
+        key = (self._text_width(), self.unified)
+        cached = self._layouts.get(key)
+        if cached is None:
+            if len(self._layouts) > 8:
+                self._layouts.clear()
+            cached = self._layouts[key] = layout(self.alignment, key[0], unified=self.unified)
+        self._layout = cached
+        self.virtual_size = Size(key[0], len(cached.lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if self.alignment is None:
+            return
+        row = self._layout.row_at(round(self.scroll_y))
+        self._relayout()
+        self._scroll_to_row(row)
+
+    # --- moving ------------------------------------------------------------------------
+
+    def set_cursor(self, row: int, *, scroll: bool = True) -> None:
+        if self.alignment is None or not self.alignment.rows:
+            return
+        row = max(0, min(row, len(self.alignment.rows) - 1))
+        self.cursor_row = row
+        if scroll:
+            self._scroll_to_row(row, only_if_hidden=True)
+        self.refresh()
+        self.post_message(self.CursorMoved(row))
+
+    def _scroll_to_row(self, row: int, *, only_if_hidden: bool = False) -> None:
+        starts = self._layout.row_starts
+        if not starts:
+            return
+        start = starts[min(row, len(starts) - 1)]
+        end = starts[row + 1] if row + 1 < len(starts) else len(self._layout.lines)
+        height = self.scrollable_content_region.height or 1
+        top = round(self.scroll_y)
+        if only_if_hidden and top <= start and end <= top + height:
+            return
+        # A little context above the row, unless that would hide its end.
+        context = 2 if end - start + 2 <= height else 0
+        self.scroll_to(y=max(0, start - context), animate=False, immediate=True)
+
+    def _follow_scroll(self) -> None:
+        """After paging, the current row is the first row shown at the top."""
+        row = self._layout.row_at(round(self.scroll_y))
+        if self._layout.row_starts and self._layout.row_starts[row] < round(self.scroll_y):
+            row = min(row + 1, len(self._layout.row_starts) - 1)
+        self.set_cursor(row, scroll=False)
+
+    def _scroll_lines(self, delta: int) -> None:
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+        self._follow_scroll()
+
+    def action_line_down(self) -> None:
+        self._scroll_lines(1)
+
+    def action_line_up(self) -> None:
+        self._scroll_lines(-1)
+
+    def action_page_down(self) -> None:
+        self._scroll_lines(max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self._scroll_lines(-max(1, self.scrollable_content_region.height - 1))
+
+    def action_top(self) -> None:
+        self.set_cursor(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        if self.alignment is not None and self.alignment.rows:
+            self.set_cursor(len(self.alignment.rows) - 1, scroll=False)
+
+    def on_click(self, event) -> None:  # noqa: ANN001 - a textual.events.Click
+        offset = event.get_content_offset(self)
+        if offset is None or not self._layout.lines:
+            return
+        line = round(self.scroll_y) + offset.y
+        if 0 <= line < len(self._layout.lines):
+            self.set_cursor(self._layout.lines[line].row, scroll=False)
+
+    # --- drawing -----------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        base = self.rich_style
+        if not 0 <= index < len(self._layout.lines):
+            return Strip.blank(width, base)
+        line = self._layout.lines[index]
+        on_cursor = line.row == self.cursor_row and line.left.kind != "gap"
+        segments: list[Segment] = []
+        if line.right is None:
+            self._side_segments(segments, line.left, unified_width(width), on_cursor, True)
+        else:
+            left_width, right_width = split_widths(width)
+            self._side_segments(segments, line.left, left_width, on_cursor, False)
+            segments.append(Segment(SEPARATOR, self._style("panes--separator")))
+            self._side_segments(segments, line.right, right_width, on_cursor, False)
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name)
+
+    def _side_segments(
+        self, out: list[Segment], side: Side, width: int, cursor: bool, unified: bool
+    ) -> None:
+        gutter = self._style("panes--cursor" if cursor else "panes--gutter")
+        if unified:
+            out.append(Segment(f"{side.letter or ' '}{side.mark} ", gutter))
+        else:
+            out.append(Segment(f"{side.mark} ", gutter))
+        line_style = self._style(f"panes--{side.kind}")
+        used = 0
+        for text, role in side.runs:
+            style = line_style
+            if role != "text":
+                style = line_style + self._style(f"panes--{role}")
+            out.append(Segment(text, style))
+            used += Segment(text).cell_length
+        if used < width:
+            out.append(Segment(" " * (width - used), line_style))

@@ -1,0 +1,269 @@
+"""The compare screen: two articles, aligned passage by passage, side by side or unified."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+
+from reader.alignment import Alignment
+from reader.errors import ReaderError
+from reader.model import Article
+from reader.ui.compare.layout import difference_rows, mirror
+from reader.ui.compare.panes import ComparePanes
+
+Aligner = Callable[[str, str], Alignment]
+
+# Below this many columns two panes are too cramped to read: the unified view is used.
+NARROW_WIDTH = 100
+
+KIND_WORDS = {
+    "changed": "changed",
+    "moved": "moved",
+    "only_a": "only in A",
+    "only_b": "only in B",
+    "identical": "same",
+}
+
+
+def default_aligner() -> Aligner:
+    """The alignment engine (imported lazily: it is plain Python, loaded when first needed)."""
+    try:
+        from reader.align import align
+    except ImportError as error:
+        raise ReaderError(f"the alignment engine is not available ({error})") from error
+    return align
+
+
+def describe_article(letter: str, article: Article) -> Text:
+    """One header line: letter, title, outlet and date (article text is data, not markup)."""
+    line = Text(f"{letter}  ", style="bold")
+    line.append(article.title or "(untitled)", style="bold")
+    details = ", ".join(part for part in (article.source, article.date) if part)
+    if details:
+        line.append(f"  —  {details}", style="italic")
+    return line
+
+
+def describe_summary(alignment: Alignment) -> Text:
+    counts = {kind: 0 for kind in KIND_WORDS}
+    for row in alignment.rows:
+        counts[row.kind] = counts.get(row.kind, 0) + 1
+    summary = alignment.summary
+    line = Text("In common: ", style="bold")
+    line.append(f"{summary.a_in_b:.0%} of A is in B, {summary.b_in_a:.0%} of B is in A")
+    parts = [f"{counts[kind]} {KIND_WORDS[kind]}" for kind in ("changed", "moved", "only_a")]
+    parts.append(f"{counts['only_b']} {KIND_WORDS['only_b']}")
+    line.append("  ·  " + ", ".join(parts), style="italic")
+    return line
+
+
+class CompareScreen(Screen[None]):
+    """Article A (left) against article B (right)."""
+
+    CSS_PATH = "compare.tcss"
+    BINDINGS = [
+        Binding("q,escape", "back", "Back", id="compare.back"),
+        Binding("right_square_bracket,n", "next_difference", "Next diff", id="compare.next"),
+        Binding("left_square_bracket,N", "previous_difference", "Prev diff", id="compare.previous"),
+        Binding("m", "jump_partner", "Moved", id="compare.partner"),
+        Binding("s", "swap", "Swap", id="compare.swap"),
+        Binding("u", "toggle_unified", "Unified", id="compare.unified"),
+        Binding("question_mark", "help", "Keys", id="compare.help"),
+    ]
+
+    def __init__(self, a: Article, b: Article, *, aligner: Aligner | None = None) -> None:
+        super().__init__()
+        self.article_a = a
+        self.article_b = b
+        self._aligner = aligner
+        self.alignment: Alignment | None = None
+        self.unified = False
+        self._narrow: bool | None = None
+        self._difference_rows: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="compare-header")
+        yield LoadingIndicator(id="compare-loading")
+        yield Static(id="compare-message")
+        yield ComparePanes(id="compare-panes")
+        yield Static(id="compare-status")
+        yield Footer()
+
+    @property
+    def panes(self) -> ComparePanes:
+        return self.query_one(ComparePanes)
+
+    def on_mount(self) -> None:
+        self.query_one("#compare-message").display = False
+        self.panes.display = False
+        self._apply_width(self.app.size.width)
+        self._update_header()
+        self._run_alignment(self.article_a.text, self.article_b.text)
+
+    # --- alignment in a worker ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="compare-align")
+    def _run_alignment(self, a_text: str, b_text: str) -> None:
+        try:
+            aligner = self._aligner or default_aligner()
+            alignment = aligner(a_text, b_text)
+        except Exception as error:  # shown as one line: the app must not crash on a bad pair
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            self._deliver(self._show_error, f"Could not compare these articles: {message}")
+            return
+        self._deliver(self._show_alignment, alignment)
+
+    def _deliver(self, callback: Callable[..., None], *args: object) -> None:
+        try:
+            self.app.call_from_thread(callback, *args)
+        except RuntimeError:
+            pass  # the app closed while the worker ran
+
+    def _show_error(self, message: str) -> None:
+        if not self.is_attached:
+            return
+        self.query_one(LoadingIndicator).display = False
+        error = self.query_one("#compare-message", Static)
+        error.update(Text(message))
+        error.display = True
+
+    def _show_alignment(self, alignment: Alignment) -> None:
+        if not self.is_attached:
+            return
+        self.alignment = alignment
+        self._difference_rows = difference_rows(alignment)
+        self.query_one(LoadingIndicator).display = False
+        panes = self.panes
+        panes.display = True
+        panes.show(alignment, unified=self.unified)
+        panes.focus()
+        self._update_header()
+        self._update_status()
+
+    # --- header and status -------------------------------------------------------------
+
+    def _update_header(self) -> None:
+        header = Text()
+        header.append_text(describe_article("A", self.article_a))
+        header.append("\n")
+        header.append_text(describe_article("B", self.article_b))
+        header.append("\n")
+        if self.alignment is None:
+            header.append("Aligning the two articles…", style="italic")
+        else:
+            header.append_text(describe_summary(self.alignment))
+        self.query_one("#compare-header", Static).update(header)
+
+    def _update_status(self) -> None:
+        if self.alignment is None or not self.alignment.rows:
+            status = "Nothing to compare." if self.alignment is not None else ""
+            self.query_one("#compare-status", Static).update(Text(status))
+            return
+        row_index = self.panes.cursor_row
+        row = self.alignment.rows[row_index]
+        total = len(self._difference_rows)
+        position = sum(1 for r in self._difference_rows if r <= row_index)
+        mode = "unified" if self.unified else "side by side"
+        status = (
+            f"Row {row_index + 1}/{len(self.alignment.rows)} {KIND_WORDS[row.kind]} · "
+            f"diff {position}/{total} · {mode} · marks: -/+ words, ~ changed, m moved, "
+            "* one side only"
+        )
+        self.query_one("#compare-status", Static).update(Text(status))
+
+    def on_compare_panes_cursor_moved(self, _message: ComparePanes.CursorMoved) -> None:
+        self._update_status()
+
+    # --- width -------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        """Too narrow for two columns: unified; re-decided whenever the width crosses the line."""
+        narrow = width < NARROW_WIDTH
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        self._set_unified(narrow)
+
+    def _set_unified(self, unified: bool) -> None:
+        self.unified = unified
+        if self.alignment is not None:
+            self.panes.show(self.alignment, unified=unified)
+            self._update_status()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_help(self) -> None:
+        if self.query("HelpPanel"):
+            self.app.action_hide_help_panel()
+        else:
+            self.app.action_show_help_panel()
+
+    def action_toggle_unified(self) -> None:
+        self._set_unified(not self.unified)
+
+    def action_swap(self) -> None:
+        self.article_a, self.article_b = self.article_b, self.article_a
+        self._update_header()
+        if self.alignment is None:
+            # Still aligning: start again the other way round.
+            self._run_alignment(self.article_a.text, self.article_b.text)
+            return
+        row = self.panes.cursor_row
+        self.alignment = mirror(self.alignment)
+        self._difference_rows = difference_rows(self.alignment)
+        self.panes.show(self.alignment, unified=self.unified)
+        self.panes.set_cursor(row)
+        self._update_header()
+
+    def action_next_difference(self) -> None:
+        self._go_difference(forward=True)
+
+    def action_previous_difference(self) -> None:
+        self._go_difference(forward=False)
+
+    def _go_difference(self, *, forward: bool) -> None:
+        if self.alignment is None:
+            return
+        current = self.panes.cursor_row
+        if forward:
+            target = next((r for r in self._difference_rows if r > current), None)
+        else:
+            target = next((r for r in reversed(self._difference_rows) if r < current), None)
+        if target is None:
+            where = "below" if forward else "above"
+            self.notify(f"No more differences {where}.", timeout=2)
+            return
+        self.panes.set_cursor(target)
+
+    def action_jump_partner(self) -> None:
+        if self.alignment is None:
+            return
+        rows = self.alignment.rows
+        current = self.panes.cursor_row
+        if not rows:
+            return
+        row = rows[current]
+        if row.kind == "moved" and row.partner is not None and 0 <= row.partner < len(rows):
+            self.panes.set_cursor(row.partner)
+            return
+        if row.kind == "moved":
+            self.notify("Both sides of this moved passage are on this row.", timeout=2)
+            return
+        moved = [i for i, r in enumerate(rows) if r.kind == "moved"]
+        target = next((i for i in moved if i > current), moved[0] if moved else None)
+        if target is None:
+            self.notify("No moved passages in this comparison.", timeout=2)
+            return
+        self.panes.set_cursor(target)

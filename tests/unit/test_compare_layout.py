@@ -1,0 +1,163 @@
+"""The compare layout: rows wrapped to the pane width, both sides kept on the same lines."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from reader.alignment import Alignment, Row
+from reader.ui.compare.layout import (
+    GAP,
+    difference_rows,
+    layout,
+    mirror,
+    passage_runs,
+    split_widths,
+    unified_width,
+    wrap_runs,
+)
+from tests.functional.compare_data import build_alignment, make_articles
+
+
+def _fixture() -> Alignment:
+    a, b = make_articles()
+    return build_alignment(a.text, b.text)
+
+
+def _rows_of(result, row: int):
+    return [line for line in result.lines if line.row == row and line.left is not GAP]
+
+
+def test_every_row_starts_on_the_same_line_on_both_sides() -> None:
+    alignment = _fixture()
+    for width in (60, 90, 120, 200):
+        result = layout(alignment, width)
+        assert len(result.row_starts) == len(alignment.rows)
+        for index, start in enumerate(result.row_starts):
+            line = result.lines[start]
+            assert line.row == index
+            assert line.right is not None  # split view: both panes on every line
+
+
+def test_lines_fit_their_pane() -> None:
+    alignment = _fixture()
+    for width in (40, 61, 120):
+        left_width, right_width = split_widths(width)
+        for line in layout(alignment, width).lines:
+            assert cell_len(line.left.plain) <= left_width
+            assert line.right is not None and cell_len(line.right.plain) <= right_width
+        for line in layout(alignment, width, unified=True).lines:
+            assert cell_len(line.left.plain) <= unified_width(width)
+
+
+def test_shorter_side_is_padded_with_filler() -> None:
+    alignment = _fixture()
+    result = layout(alignment, 60)
+    only_a = next(i for i, row in enumerate(alignment.rows) if row.kind == "only_a")
+    lines = _rows_of(result, only_a)
+    assert lines[0].left.kind == "label" and lines[0].left.plain == "only in A"
+    assert all(line.right is not None and line.right.kind == "filler" for line in lines)
+    assert all(line.left.mark == "*" for line in lines)
+
+
+def test_changed_words_are_marked_on_each_side() -> None:
+    alignment = _fixture()
+    result = layout(alignment, 120)
+    # Row 2: "until the spring" (A) against "until the summer" (B).
+    lines = _rows_of(result, 2)
+    a_runs = [run for line in lines for run in line.left.runs]
+    b_runs = [run for line in lines for run in line.right.runs]  # type: ignore[union-attr]
+    assert ("spring", "del") in a_runs
+    assert ("summer", "ins") in b_runs
+    assert lines[0].left.mark == "-" and lines[0].right.mark == "+"  # type: ignore[union-attr]
+    identical = _rows_of(result, 1)
+    assert all(role == "text" for line in identical for _, role in line.left.runs)
+    assert identical[0].left.mark == " "
+
+
+def test_moved_passages_are_labelled_with_their_mark() -> None:
+    alignment = _fixture()
+    result = layout(alignment, 120)
+    moved = [i for i, row in enumerate(alignment.rows) if row.kind == "moved"]
+    assert moved == [3, 7]
+    for row in moved:
+        lines = _rows_of(result, row)
+        side = lines[0].left if alignment.rows[row].a else lines[0].right
+        assert side is not None and side.kind == "label" and side.mark == "m"
+        assert "press m" in side.plain
+
+
+def test_unified_shows_both_versions_of_a_changed_row_in_one_column() -> None:
+    alignment = _fixture()
+    result = layout(alignment, 70, unified=True)
+    lines = _rows_of(result, 2)
+    assert [line.left.letter for line in lines] == ["A", "B"]
+    assert all(line.right is None for line in result.lines)
+    text = " ".join(line.left.plain for line in lines)
+    assert "spring" in text and "summer" in text
+    identical = _rows_of(result, 1)
+    assert len(identical) == 1 and identical[0].left.letter == ""
+
+
+def test_markup_is_kept_as_plain_text() -> None:
+    alignment = _fixture()
+    lines = layout(alignment, 120).lines
+    assert any("[bold]this[/bold]" in line.left.plain for line in lines)
+
+
+def test_mirror_swaps_sides_and_back() -> None:
+    alignment = _fixture()
+    mirrored = mirror(alignment)
+    assert mirrored.a_text == alignment.b_text
+    assert [r.kind for r in mirrored.rows].count("only_b") == 3
+    assert mirrored.summary.a_in_b == alignment.summary.b_in_a
+    deletes = [op for p in alignment.pairs for op in p.diff if op.tag == "delete"]
+    inserts = [op for p in mirrored.pairs for op in p.diff if op.tag == "insert"]
+    assert len(deletes) == len(inserts)
+    assert mirror(mirrored) == alignment
+
+
+def test_difference_rows_skip_identical_rows() -> None:
+    alignment = _fixture()
+    assert difference_rows(alignment) == [0, 2, 3, 4, 5, 6, 7, 9]
+
+
+def test_empty_and_degenerate_alignments() -> None:
+    assert layout(Alignment("", ""), 80).lines == []
+    text = "x" * 500  # one word longer than the pane
+    alignment = Alignment(text, "", rows=[Row("only_a", ((0, 500),), None)])
+    result = layout(alignment, 40)
+    left_width, _ = split_widths(40)
+    assert all(cell_len(line.left.plain) <= left_width for line in result.lines)
+    assert "".join(line.left.plain for line in result.lines[1:]) == text
+
+
+def test_passage_joins_spans_and_flattens_line_breaks() -> None:
+    text = "One.\n\nTwo\tthree."
+    passage, runs = passage_runs(text, [(0, 4), (6, 16)], [(10, 15)], "del")
+    assert passage == "One. Two three."
+    assert (9, 14, "del") in runs
+    assert passage[9:14] == "three"
+    assert runs[0][0] == 0 and runs[-1][1] == len(passage)
+
+
+words = st.text(alphabet=st.sampled_from("ab界é -"), min_size=0, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(words, max_size=30), st.integers(min_value=1, max_value=50), st.data())
+def test_wrap_keeps_every_word_and_fits(parts: list[str], width: int, data) -> None:
+    passage = " ".join(parts)
+    cut = data.draw(st.integers(min_value=0, max_value=len(passage)))
+    runs = [(0, cut, "text"), (cut, len(passage), "del")]
+    runs = [r for r in runs if r[1] > r[0]]
+    lines = wrap_runs(passage, runs, width)
+    for line in lines:
+        assert cell_len("".join(text for text, _ in line)) <= max(width, 2)
+    assert "".join("".join(t for t, _ in line) for line in lines).replace(" ", "") == (
+        passage.replace(" ", "")
+    )
+    # Roles survive wrapping: the characters marked "del" are exactly those after the cut.
+    marked = "".join(t for line in lines for t, role in line if role == "del")
+    assert marked.replace(" ", "") == passage[cut:].replace(" ", "")
