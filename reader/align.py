@@ -1,0 +1,263 @@
+"""Align two articles sentence by sentence: what matches, what moved, what is unique.
+
+Pipeline (all plain Python, no Textual):
+
+1. split both texts into sentences and compute content-word features (``align_score``);
+2. find candidate pairs through an inverted index of rare content stems, score only those;
+3. add split/merge candidates: one sentence against two or three consecutive ones;
+4. choose *anchors* globally, best score first, with a strict test (a paraphrase passes,
+   a look-alike that shares a few words does not);
+5. grow passages from the anchors to neighbouring sentences with a looser test, since a
+   sentence next to a matched one on both sides is far more likely to be its counterpart;
+6. join consecutive matches into passages (bridging a one- or two-sentence gap on both sides),
+   mark passages out of the longest in-order chain as moved;
+7. word-level diff of each passage and rows for a side-by-side view (``align_rows``).
+"""
+
+from __future__ import annotations
+
+from reader.align_rows import build_rows, summarise
+from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
+from reader.alignment import Alignment, Pair
+from reader.diff import word_diff
+from reader.normalize import words
+
+# Anchors: a match on its own must be convincing.
+ANCHOR_SCORE = 55.0
+ANCHOR_SHARED = 2
+ANCHOR_COVER = 0.35
+# Extensions: next to an anchor on both sides, less is needed.
+EXTEND_SCORE = 30.0
+EXTEND_SHARED = 1
+EXTEND_COVER = 0.15
+# A split/merge must beat the plain one-to-one match by this much.
+GROUP_MARGIN = 2.0
+GROUP_SHAPES = ((1, 2), (2, 1), (1, 3), (3, 1))
+MAX_GAP = 2  # sentences bridged on each side between two matched stretches
+
+
+def align(a_text: str, b_text: str) -> Alignment:
+    """Align ``a_text`` with ``b_text``; every span in the result indexes its own text."""
+    a, b, idf = build_sides(a_text, b_text)
+    matches = choose_matches(a, b, idf)
+    passages = join_passages(matches, a, b)
+    in_order = longest_chain(passages, a, b)
+    pairs: list[Pair] = []
+    for index, (ra, rb) in enumerate(passages):
+        a_spans = tuple(a.spans[ra[0] : ra[1]])
+        b_spans = tuple(b.spans[rb[0] : rb[1]])
+        if index not in in_order:
+            kind = "moved"
+        elif words(_joined(a_text, a_spans)) == words(_joined(b_text, b_spans)):
+            kind = "identical"
+        else:
+            kind = "changed"
+        value = 100.0 if kind == "identical" else score(a, b, ra, rb, idf).score
+        diff = word_diff(a_text, a_spans, b_text, b_spans)
+        pairs.append(Pair(a_spans, b_spans, kind, round(min(100.0, value), 1), diff))
+    used_a = {i for ra, _ in passages for i in range(*ra)}
+    used_b = {j for _, rb in passages for j in range(*rb)}
+    only_a = [span for i, span in enumerate(a.spans) if i not in used_a]
+    only_b = [span for j, span in enumerate(b.spans) if j not in used_b]
+    rows = build_rows(a.spans, b.spans, passages, in_order, pairs)
+    summary = summarise(a.spans, b.spans, used_a, used_b)
+    return Alignment(a_text, b_text, pairs, only_a, only_b, rows, summary)
+
+
+def _joined(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    return " ".join(text[s:e] for s, e in spans)
+
+
+# Identical sentences anchor on their own when they say something (a name, a number) or are
+# long; "Read more." only joins a passage that is already there.
+IDENTICAL_ANCHOR_LENGTH = 20
+
+
+def is_anchor(match: Match) -> bool:
+    if match.identical:
+        return match.shared >= 1 or match.length >= IDENTICAL_ANCHOR_LENGTH
+    return (
+        match.score >= ANCHOR_SCORE
+        and match.shared >= ANCHOR_SHARED
+        and match.cover >= ANCHOR_COVER
+    )
+
+
+def is_extension(match: Match) -> bool:
+    return match.identical or (
+        match.score >= EXTEND_SCORE
+        and match.shared >= EXTEND_SHARED
+        and match.cover >= EXTEND_COVER
+    )
+
+
+def _order(match: Match) -> tuple[float, int, int, int]:
+    # Best first; ties broken the same way whichever text is A (for mirror symmetry).
+    a0, b0 = match.a[0], match.b[0]
+    return (-match.score, a0 + b0, abs(a0 - b0), max(match.a[1] - a0, match.b[1] - b0))
+
+
+def choose_matches(a: Side, b: Side, idf: dict[str, float]) -> list[Match]:
+    """Anchors chosen globally best-first, then grown into their neighbourhood."""
+    singles = {
+        (i, j): score(a, b, (i, i + 1), (j, j + 1), idf) for i, j in candidate_pairs(a, b, idf)
+    }
+    edges = [m for m in singles.values() if is_extension(m)]
+    edges.extend(_group_edges(a, b, idf, singles))
+    edges.sort(key=_order)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen: list[Match] = []
+    for match in edges:
+        if is_anchor(match) and _free(match, used_a, used_b):
+            _take(match, chosen, used_a, used_b)
+    _extend(a, b, idf, chosen, used_a, used_b)
+    return chosen
+
+
+def _group_edges(
+    a: Side, b: Side, idf: dict[str, float], singles: dict[tuple[int, int], Match]
+) -> list[Match]:
+    """One sentence against 2-3 consecutive ones, where that beats the one-to-one match."""
+    groups: dict[tuple[Range, Range], Match] = {}
+    for (i, j), single in singles.items():
+        if single.score < EXTEND_SCORE:
+            continue
+        for ra, rb in _group_ranges(i, j, len(a.spans), len(b.spans)):
+            if (ra, rb) in groups:
+                continue
+            if not _every_member_shares(a, b, ra, rb):
+                continue
+            group = score(a, b, ra, rb, idf)
+            if group.score >= single.score + GROUP_MARGIN:
+                groups[(ra, rb)] = group
+    return list(groups.values())
+
+
+def _group_ranges(i: int, j: int, n_a: int, n_b: int) -> list[tuple[Range, Range]]:
+    ranges: list[tuple[Range, Range]] = []
+    for size_a, size_b in GROUP_SHAPES:
+        for shift_a in range(size_a):
+            for shift_b in range(size_b):
+                a0, b0 = i - shift_a, j - shift_b
+                if a0 >= 0 and b0 >= 0 and a0 + size_a <= n_a and b0 + size_b <= n_b:
+                    ranges.append(((a0, a0 + size_a), (b0, b0 + size_b)))
+    return ranges
+
+
+def _every_member_shares(a: Side, b: Side, ra: Range, rb: Range) -> bool:
+    stems_a = frozenset().union(*a.stems[ra[0] : ra[1]])
+    stems_b = frozenset().union(*b.stems[rb[0] : rb[1]])
+    return all(a.stems[i] & stems_b for i in range(*ra)) and all(
+        b.stems[j] & stems_a for j in range(*rb)
+    )
+
+
+def _free(match: Match, used_a: set[int], used_b: set[int]) -> bool:
+    return not any(i in used_a for i in range(*match.a)) and not any(
+        j in used_b for j in range(*match.b)
+    )
+
+
+def _take(match: Match, chosen: list[Match], used_a: set[int], used_b: set[int]) -> None:
+    chosen.append(match)
+    used_a.update(range(*match.a))
+    used_b.update(range(*match.b))
+
+
+def _extend(
+    a: Side,
+    b: Side,
+    idf: dict[str, float],
+    chosen: list[Match],
+    used_a: set[int],
+    used_b: set[int],
+) -> None:
+    """Grow matches into free neighbouring sentences on both sides, round by round."""
+    shapes = ((1, 1), *GROUP_SHAPES)
+    while True:
+        proposals: list[Match] = []
+        for match in chosen:
+            for size_a, size_b in shapes:
+                after = ((match.a[1], match.a[1] + size_a), (match.b[1], match.b[1] + size_b))
+                before = ((match.a[0] - size_a, match.a[0]), (match.b[0] - size_b, match.b[0]))
+                for ra, rb in (after, before):
+                    if ra[0] < 0 or rb[0] < 0 or ra[1] > len(a.spans) or rb[1] > len(b.spans):
+                        continue
+                    candidate = Match(0.0, ra, rb, 0, 0.0)
+                    if not _free(candidate, used_a, used_b):
+                        continue
+                    if size_a * size_b > 1 and not _every_member_shares(a, b, ra, rb):
+                        continue
+                    scored = score(a, b, ra, rb, idf)
+                    if is_extension(scored):
+                        proposals.append(scored)
+        if not proposals:
+            return
+        proposals.sort(key=_order)
+        for match in proposals:
+            if _free(match, used_a, used_b):
+                _take(match, chosen, used_a, used_b)
+
+
+def join_passages(matches: list[Match], a: Side, b: Side) -> list[tuple[Range, Range]]:
+    """Consecutive matches (on both sides) become one passage; small common gaps are bridged."""
+    used_a = {i for m in matches for i in range(*m.a)}
+    used_b = {j for m in matches for j in range(*m.b)}
+    passages: list[tuple[Range, Range]] = []
+    for match in sorted(matches, key=lambda m: m.a):
+        if passages:
+            (pa0, pa1), (pb0, pb1) = passages[-1]
+            gap_a, gap_b = match.a[0] - pa1, match.b[0] - pb1
+            adjacent = gap_a == 0 and gap_b == 0
+            bridge = (
+                1 <= gap_a <= MAX_GAP
+                and 1 <= gap_b <= MAX_GAP
+                and not any(i in used_a for i in range(pa1, match.a[0]))
+                and not any(j in used_b for j in range(pb1, match.b[0]))
+            )
+            if adjacent or bridge:
+                passages[-1] = ((pa0, match.a[1]), (pb0, match.b[1]))
+                continue
+        passages.append((match.a, match.b))
+    return passages
+
+
+def longest_chain(passages: list[tuple[Range, Range]], a: Side, b: Side) -> set[int]:
+    """Indexes of the heaviest set of passages in the same order on both sides.
+
+    Weighted longest increasing subsequence over B positions (passages come in A order),
+    O(n log n) with a Fenwick tree of running maxima. The rest are "moved".
+    """
+    n = len(passages)
+    if n == 0:
+        return set()
+    order = sorted(range(n), key=lambda k: passages[k][1][0])
+    rank = {k: r + 1 for r, k in enumerate(order)}
+    tree_value = [0.0] * (n + 1)
+    tree_index = [-1] * (n + 1)
+    best_value = [0.0] * n
+    previous = [-1] * n
+    for k, (ra, rb) in enumerate(passages):
+        weight = float(
+            sum(e - s for s, e in a.spans[ra[0] : ra[1]])
+            + sum(e - s for s, e in b.spans[rb[0] : rb[1]])
+        )
+        value, index = 0.0, -1
+        position = rank[k] - 1
+        while position > 0:  # best chain ending before this B position
+            if tree_value[position] > value:
+                value, index = tree_value[position], tree_index[position]
+            position -= position & -position
+        best_value[k], previous[k] = value + weight, index
+        position = rank[k]
+        while position <= n:
+            if best_value[k] > tree_value[position]:
+                tree_value[position], tree_index[position] = best_value[k], k
+            position += position & -position
+    end = max(range(n), key=lambda k: best_value[k])
+    chain: set[int] = set()
+    while end != -1:
+        chain.add(end)
+        end = previous[end]
+    return chain
