@@ -7,6 +7,7 @@ overall deadline bounds servers that trickle bytes forever.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -61,7 +62,8 @@ def check_url(url: str) -> str:
 
 
 def is_url(text: str) -> bool:
-    return urlsplit(str(text)).scheme.lower() in ("http", "https")
+    """Looks like a URL (any scheme://), so it is fetched or refused, never read as a file."""
+    return "://" in str(text) and bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", str(text)))
 
 
 def _size(n: int) -> str:

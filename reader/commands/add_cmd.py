@@ -1,0 +1,30 @@
+"""`newsreader add PATH|URL...`: import files, folders and web pages into the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "add"
+HELP = "add article files, folders (recursively) and http(s) URLs to the library"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sources", nargs="+", metavar="PATH|URL", help="files, folders or URLs")
+    parser.add_argument(
+        "--timeout", type=float, default=15.0, metavar="SECONDS", help="per request (default 15)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.library.importer import import_sources
+    from reader.library.progress import progress_bar
+    from reader.library.store import Library
+
+    with Library.open(args.library) as library:
+        with progress_bar("Importing") as progress:
+            summary = import_sources(library, args.sources, progress, timeout=args.timeout)
+    for error in summary.errors:
+        print(f"newsreader: {error}", file=sys.stderr)
+    print(summary)
+    return 1 if summary.errors and not (summary.added or summary.duplicates) else 0

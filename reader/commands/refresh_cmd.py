@@ -1,0 +1,33 @@
+"""`newsreader refresh`: fetch new articles from every followed feed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "refresh"
+HELP = "check every followed feed and import its new articles"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout", type=float, default=15.0, metavar="SECONDS", help="per request (default 15)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.library.feeds import refresh_feeds
+    from reader.library.progress import progress_bar
+    from reader.library.store import Library
+
+    with Library.open(args.library) as library:
+        if not library.feeds():
+            print("no feeds yet: add one with 'newsreader feed add URL'")
+            return 0
+        with progress_bar("Refreshing") as progress:
+            summary = refresh_feeds(library, progress, timeout=args.timeout)
+    for error in summary.errors:
+        print(f"newsreader: {error}", file=sys.stderr)
+    print(summary)
+    all_failed = summary.errors and summary.added == 0 and summary.not_modified == 0
+    return 1 if all_failed and len(summary.errors) >= summary.feeds else 0
