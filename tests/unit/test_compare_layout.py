@@ -56,7 +56,7 @@ def test_shorter_side_is_padded_with_filler() -> None:
     result = layout(alignment, 60)
     only_a = next(i for i, row in enumerate(alignment.rows) if row.kind == "only_a")
     lines = _rows_of(result, only_a)
-    assert lines[0].left.kind == "label" and lines[0].left.plain == "only in A"
+    assert lines[0].left.is_label and lines[0].left.plain == "only in A"
     assert all(line.right is not None and line.right.kind == "filler" for line in lines)
     assert all(line.left.mark == "*" for line in lines)
 
@@ -84,7 +84,7 @@ def test_moved_passages_are_labelled_with_their_mark() -> None:
     for row in moved:
         lines = _rows_of(result, row)
         side = lines[0].left if alignment.rows[row].a else lines[0].right
-        assert side is not None and side.kind == "label" and side.mark == "m"
+        assert side is not None and side.is_label and side.mark == "m" and side.kind == "moved"
         assert "press m" in side.plain
 
 
@@ -133,13 +133,14 @@ def test_empty_and_degenerate_alignments() -> None:
     assert "".join(line.left.plain for line in result.lines[1:]) == text
 
 
-def test_passage_joins_spans_and_flattens_line_breaks() -> None:
-    text = "One.\n\nTwo\tthree."
-    passage, runs = passage_runs(text, [(0, 4), (6, 16)], [(10, 15)], "del")
-    assert passage == "One. Two three."
-    assert (9, 14, "del") in runs
-    assert passage[9:14] == "three"
+def test_passage_keeps_paragraph_breaks_and_flattens_tabs() -> None:
+    text = "One.\n\nTwo\tthree. Four."
+    passage, runs = passage_runs(text, [(0, 4), (6, 16), (17, 22)], [(10, 15)], "del")
+    assert passage == "One.\nTwo three. Four."
+    assert (9, 14, "del") in runs and passage[9:14] == "three"
     assert runs[0][0] == 0 and runs[-1][1] == len(passage)
+    lines = wrap_runs(passage, runs, 40)
+    assert ["".join(t for t, _ in line) for line in lines] == ["One.", "", "Two three. Four."]
 
 
 words = st.text(alphabet=st.sampled_from("ab界é -"), min_size=0, max_size=12)

@@ -22,7 +22,7 @@ from reader.alignment import Alignment, DiffOp, Pair, Row, Span, Summary
 # What a run of characters is: plain text, words only this side has in a changed passage.
 Role = Literal["text", "del", "ins", "label"]
 # How a whole line is drawn (its background and gutter).
-LineKind = Literal["identical", "changed", "moved", "only_a", "only_b", "filler", "label", "gap"]
+LineKind = Literal["identical", "changed", "moved", "only_a", "only_b", "filler", "gap"]
 Run = tuple[str, Role]
 
 MARK_DELETED = "-"  # words of A missing or replaced in B
@@ -43,6 +43,10 @@ class Side:
     mark: str = " "
     kind: LineKind = "filler"
     letter: str = ""  # "A"/"B" in the unified view, where both sides share one column
+
+    @property
+    def is_label(self) -> bool:
+        return len(self.runs) == 1 and self.runs[0][1] == "label"
 
     @property
     def plain(self) -> str:
@@ -129,7 +133,7 @@ def _unified_row(alignment: Alignment, index: int, row: Row, width: int) -> list
     else:
         sides = _side_lines(alignment, row, "a", width, letter="A")
         b_lines = _side_lines(alignment, row, "b", width, letter="B")
-        if sides and b_lines and b_lines[0].kind == "label":
+        if sides and b_lines and b_lines[0].is_label:
             b_lines = b_lines[1:]  # one label for both sides of a moved passage
         sides += b_lines
     return [DisplayLine(index, side, None) for side in sides]
@@ -149,7 +153,7 @@ def _side_lines(
     lines: list[Side] = []
     if label and row.kind in ("moved", "only_a", "only_b"):
         label_text = _fit(_label_texts(row), width)
-        lines.append(Side(((label_text, "label"),), _base_mark(row), "label", letter))
+        lines.append(Side(((label_text, "label"),), _base_mark(row), row.kind, letter))
     for line_runs in wrap_runs(passage, runs, width):
         lines.append(Side(tuple(line_runs), _line_mark(row, side, line_runs), kind, letter))
     return lines
@@ -209,7 +213,7 @@ def _changed_spans(alignment: Alignment, row: Row, side: str) -> list[Span]:
 def passage_runs(
     text: str, spans: Iterable[Span], marked: Sequence[Span], role: Role
 ) -> tuple[str, list[tuple[int, int, Role]]]:
-    """The passage (spans joined by a space, whitespace flattened) and its role runs.
+    """The passage (spans joined by a space, or by a newline across paragraphs) and its runs.
 
     Runs are ``(start, end, role)`` ranges of the passage; characters inside ``marked`` (spans of
     ``text``) get ``role``, the rest "text".
@@ -218,16 +222,18 @@ def passage_runs(
     runs: list[tuple[int, int, Role]] = []
     ordered = sorted(marked)
     offset = 0
+    previous_end = 0
     for start, end in spans:
         start, end = max(0, start), min(len(text), end)
         if end <= start:
             continue
         if pieces:
-            pieces.append(" ")
+            # Sentences from different paragraphs keep the paragraph break.
+            pieces.append("\n" if "\n" in text[previous_end:start] else " ")
             _add_run(runs, offset, offset + 1, "text")
             offset += 1
-        piece = text[start:end]
-        pieces.append(piece)
+        previous_end = end
+        pieces.append(text[start:end].translate(_FLATTEN))
         cursor = start
         for m_start, m_end in ordered:
             m_start, m_end = max(m_start, cursor), min(m_end, end)
@@ -238,12 +244,10 @@ def passage_runs(
             cursor = m_end
         _add_run(runs, offset + cursor - start, offset + end - start, "text")
         offset += end - start
-    passage = "".join(pieces)
-    # Line breaks and tabs inside a passage would break the grid: draw them as spaces.
-    passage = passage.translate(_FLATTEN)
-    return passage, runs
+    return "".join(pieces), runs
 
 
+# Line breaks and tabs inside a sentence would break the grid: they are drawn as spaces.
 _FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
 
 
@@ -278,7 +282,20 @@ def wrap_runs(passage: str, runs: Sequence[tuple[int, int, Role]], width: int) -
 
 
 def _wrap_ranges(passage: str, width: int) -> Iterable[Span]:
-    """(start, end) ranges of the passage, one per display line, trailing spaces dropped."""
+    """(start, end) ranges of the passage, one per display line, trailing spaces dropped.
+
+    A newline starts a new paragraph: an empty line, then the next words.
+    """
+    start = 0
+    for paragraph in passage.split("\n"):
+        if start:
+            yield start, start  # the blank line between paragraphs
+        for line_start, line_end in _wrap_paragraph(paragraph, width):
+            yield start + line_start, start + line_end
+        start += len(paragraph) + 1
+
+
+def _wrap_paragraph(passage: str, width: int) -> Iterable[Span]:
     line_start: int | None = None
     line_end = 0
     used = 0

@@ -211,6 +211,10 @@ class ComparePanes(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name)
 
+    def _overlay(self, role: str) -> Style:
+        """Only what the role's own rule sets, laid over the line's style."""
+        return self.get_component_rich_style(f"panes--{role}", partial=True)
+
     def _side_segments(
         self, out: list[Segment], side: Side, width: int, cursor: bool, unified: bool
     ) -> None:
@@ -224,7 +228,7 @@ class ComparePanes(ScrollView, can_focus=True):
         for text, role in side.runs:
             style = line_style
             if role != "text":
-                style = line_style + self._style(f"panes--{role}")
+                style = line_style + self._overlay(role)
             out.append(Segment(text, style))
             used += Segment(text).cell_length
         if used < width:
