@@ -195,6 +195,7 @@ def evaluate_set(name: str, cases, align, merge: bool, failures: int) -> dict[st
         scores = plagdet.evaluate(gold, detections)
         results[label] = scores
         print(f"  {label:24s} {scores.row()}  dets {len(detections):5d}  {seconds:7.2f} s")
+        _print_by_variant(cases, per_case)
         if label == "reader.align" and failures:
             _print_failures(cases, per_case, failures)
     if align is not None:
@@ -202,6 +203,17 @@ def evaluate_set(name: str, cases, align, merge: bool, failures: int) -> dict[st
         ratio = results["reader.align"].plagdet / base if base else float("inf")
         print(f"  aligner / best baseline plagdet: {ratio:.2f}")
     return results
+
+
+def _print_by_variant(cases, per_case) -> None:
+    variants = sorted({c.get("variant", "") for c in cases})
+    if len(variants) < 2:
+        return
+    for variant in variants:
+        subset = [c for c in cases if c.get("variant", "") == variant]
+        dets = [d for c in subset for d in per_case[c["id"]]]
+        scores = plagdet.evaluate(gold_annotations(subset), dets)
+        print(f"    {variant:22s} {scores.row()}  ({len(subset)} cases)")
 
 
 def _print_failures(cases, per_case, limit: int) -> None:

@@ -4,7 +4,11 @@ Type (b), sentence cases: ``python bench/make_align_cases.py`` reads the hand-wr
 ``tests/data/align/sentence_pairs.json`` and writes ``tests/data/align/sentence_cases.json``:
 each case is a text A and a text B of shuffled news sentences. Paraphrase pairs put one side in
 A and the other in B (gold); look-alike pairs (same topic, different fact) do the same but must
-stay unaligned; a few orphan sentences appear on one side only.
+stay unaligned; a few orphan sentences appear on one side only. Three variants in turn:
+"close" uses only the lightly edited pairs (high word overlap, like paraphrase corpora mined
+from news clusters) with look-alikes from other topics; "decoy" the same pairs with look-alikes
+from the same topics (near copies of a paraphrase sentence with one fact changed); "mixed" also
+the freely reworded pairs.
 
 Type (a), document cases, are generated at run time by ``bench/make_doc_cases.py`` (too big to
 store).
@@ -26,7 +30,7 @@ PAIRS_FILE = DATA / "sentence_pairs.json"
 SENTENCE_CASES_FILE = DATA / "sentence_cases.json"
 
 SENTENCE_SEED = 20261122
-SENTENCE_CASE_COUNT = 40
+SENTENCE_CASE_COUNT = 42
 
 
 def load_sentence_pairs() -> list[dict[str, Any]]:
@@ -55,13 +59,23 @@ def _layout(units: list[tuple[str, dict[str, Any] | None]], rng: random.Random) 
 
 
 def build_sentence_case(
-    case_id: str, pairs: list[dict[str, Any]], rng: random.Random
+    case_id: str, pairs: list[dict[str, Any]], rng: random.Random, variant: str
 ) -> dict[str, Any]:
+    """One case. Variants: "close" = lightly edited pairs, look-alikes from other topics than
+    the paraphrases; "decoy" = lightly edited pairs, look-alikes from the same topics (they then
+    resemble the paraphrase sentences too); "mixed" = all pairs, same topics."""
+    if variant in ("close", "decoy"):
+        pairs = [p for p in pairs if p["style"] == "close"]
     topics = sorted({p["topic"] for p in pairs})
     chosen_topics = rng.sample(topics, rng.randint(2, 4))
     in_topic = [p for p in pairs if p["topic"] in chosen_topics]
     paraphrases = [p for p in in_topic if p["equivalent"]]
-    lookalikes = [p for p in in_topic if not p["equivalent"]]
+    look_pool = pairs if variant == "close" else in_topic
+    lookalikes = [
+        p
+        for p in look_pool
+        if not p["equivalent"] and (variant != "close" or p["topic"] not in chosen_topics)
+    ]
     n_para = min(len(paraphrases), rng.randint(6, 12))
     n_look = min(len(lookalikes), rng.randint(3, 7))
     picked = rng.sample(paraphrases, n_para) + rng.sample(lookalikes, n_look)
@@ -91,13 +105,24 @@ def build_sentence_case(
             gold.append(entry)
         else:
             looks.append({**entry, "kind": tag["kind"]})
-    return {"id": case_id, "a": a_text, "b": b_text, "gold": gold, "lookalikes": looks}
+    return {
+        "id": case_id,
+        "variant": variant,
+        "a": a_text,
+        "b": b_text,
+        "gold": gold,
+        "lookalikes": looks,
+    }
 
 
 def build_sentence_cases(seed: int = SENTENCE_SEED, count: int = SENTENCE_CASE_COUNT) -> list:
     rng = random.Random(seed)
     pairs = load_sentence_pairs()
-    return [build_sentence_case(f"s{n:02d}", pairs, rng) for n in range(1, count + 1)]
+    variants = [("close", "decoy", "mixed")[n % 3] for n in range(count)]
+    return [
+        build_sentence_case(f"s{n:02d}", pairs, rng, variant)
+        for n, variant in enumerate(variants, start=1)
+    ]
 
 
 def main() -> int:
