@@ -19,6 +19,7 @@ from reader.clean.metadata import (
     source_line,
 )
 from reader.clean.stopwords import guess_language
+from reader.clean.zones import keep_main_zone
 from reader.model import Article, RemovedLine
 
 __all__ = ["clean_text", "clean_html"]
@@ -39,6 +40,7 @@ def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> 
     mark_repeats(lines)
     mark_captions_before_credits(lines)
     classify(lines, lang)
+    keep_main_zone(lines)
     _mark_outlet(lines, meta)
     title, derived = _choose_title(lines)
     return _build(lines, meta, title, derived, path=path, url=url)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reader.clean.lines import Line
 from reader.clean.patterns import (
     CAPTION_RE,
+    CREDIT_RE,
     NOTICE_RE,
     PROMO_TAIL_RE,
     TIMESTAMP_RE,
@@ -31,10 +32,13 @@ class Thresholds:
 LATIN = Thresholds(length_low=70, length_high=160, stop_low=0.22, stop_high=0.30)
 KOREAN = Thresholds(length_low=30, length_high=70, stop_low=0.20, stop_high=0.30)
 CJK = Thresholds(length_low=20, length_high=50, stop_low=0.0, stop_high=0.0)
+# Russian is inflected: cases do the work of prepositions and articles, so fewer stopwords.
+RUSSIAN = Thresholds(length_low=70, length_high=160, stop_low=0.12, stop_high=0.18)
+_RUN_PROMOTION_CHARS = 250
 
 
 def thresholds_for(lang: str) -> Thresholds:
-    return {"ko": KOREAN, "cjk": CJK}.get(lang, LATIN)
+    return {"ko": KOREAN, "cjk": CJK, "ru": RUSSIAN}.get(lang, LATIN)
 
 
 def fix(line: Line, reason: str) -> None:
@@ -60,6 +64,9 @@ def apply_rules(lines: list[Line]) -> None:
             if PROMO_TAIL_RE.search(text):
                 fix(line, "promo")
                 continue
+        if line.chars <= 80 and CREDIT_RE.match(text):
+            fix(line, "credit")
+            continue
         if line.chars <= 300 and CAPTION_RE.search(text):
             fix(line, "caption")
             continue
@@ -74,13 +81,31 @@ def apply_rules(lines: list[Line]) -> None:
 
 
 def mark_captions_before_credits(lines: list[Line]) -> None:
-    """A bare title-like line right before a photo caption is the picture's name."""
-    for k in range(len(lines) - 1):
-        line, following = lines[k], lines[k + 1]
-        if line.fixed or following.reason != "caption":
-            continue
-        if line.chars < 80 and not line.ends_sentence and line.title_like:
-            fix(line, "caption")
+    """Lines that belong to a picture: the caption above a bare credit, the alt text above a
+    caption (a short title-like line, or one that says much the same as the caption)."""
+    anchors = [k for k, line in enumerate(lines) if k and line.reason in ("credit", "caption")]
+    for k in anchors:
+        following = lines[k]
+        if following.reason == "credit":
+            above = lines[k - 1]
+            if not above.fixed and above.chars <= 200:
+                fix(above, "caption")
+        elif following.reason == "caption":
+            above = lines[k - 1]
+            if above.fixed or above.chars > 200:
+                continue
+            if (above.chars < 80 and not above.ends_sentence and above.title_like) or _similar(
+                above.text, following.text
+            ):
+                fix(above, "caption")
+
+
+def _similar(a: str, b: str) -> bool:
+    words_a = set(a.lower().split())
+    words_b = set(b.lower().split())
+    if min(len(words_a), len(words_b)) < 5:
+        return False
+    return len(words_a & words_b) >= 0.6 * min(len(words_a), len(words_b))
 
 
 def initial_class(line: Line, limits: Thresholds, lang: str) -> str:
@@ -113,7 +138,27 @@ def classify(lines: list[Line], lang: str) -> None:
             line.cls = initial_class(line, limits, lang)
             if line.cls == "bad":
                 line.reason = "low-text" if line.stop_density < limits.stop_low else "headline"
+    _promote_near_runs(lines)
     _smooth(lines)
+
+
+def _promote_near_runs(lines: list[Line]) -> None:
+    """Body comes in runs: consecutive probable-body lines (shorts between them ignored) are body,
+    even when each is short, as in one-sentence-per-paragraph news styles."""
+    run: list[Line] = []
+
+    def close() -> None:
+        if len(run) >= 2 and sum(line.chars for line in run) >= _RUN_PROMOTION_CHARS:
+            for line in run:
+                line.cls = "good"
+        run.clear()
+
+    for line in lines:
+        if line.cls == "near":
+            run.append(line)
+        elif line.cls == "good" or line.cls == "bad":
+            close()
+    close()
 
 
 def _neighbour(lines: list[Line], k: int, step: int, skip_near: bool) -> str:

@@ -15,6 +15,8 @@ _FURNITURE = {
     "comment-form": r"""leave\ a\ (?:reply|comment).*
         |your\ email\ address\ will\ not\ be\ published.*
         |required\ fields\ are\ marked.*|this\ site\ uses\ akismet.*|%?d?\ ?bloggers\ like\ this.*
+        |comments?\ (?:are|is)\ (?:now\ )?closed.*|sort\ by.*
+        |load\ more\ comments|show\ more\ comments
         |post\ a\ comment|add\ a\ comment|(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?|cancel\ reply
         |be\ the\ first\ to\ comment|join\ the\ (?:conversation|discussion)|show\ comments
         |(?:log|sign)\ in\ to\ (?:comment|reply)|save\ my\ name,?\ email.*|notify\ me\ of.*
@@ -28,19 +30,29 @@ _FURNITURE = {
         |\d[\d,.]*\s*[km]?\s*(?:shares?|comments?|views?|likes?|reads?)
         |(?:(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|e-?mail|print|share|pinterest)
         [\s,|/·•]*){2,}""",
-    "promo": r"""read\ more|read\ also|also\ read|see\ also|see\ more.*
-        |more\ (?:about|from|on|in)\ .{1,40}
-        |more\ (?:stories|news|articles|videos)|don['’]?t\ miss|you\ (?:may|might)\ also\ like
-        |recommended(?:\ for\ you)?|related(?:\ (?:articles?|stories|news|posts|content|topics))?
-        |most\ (?:read|popular|viewed|shared)|trending(?:\ now)?|popular(?:\ now)?|top\ stories
-        |latest(?:\ \w+){0,3}|editor['’]?s\ picks?|must\ read|watch(?:\ now)?|listen(?:\ now)?
+    "promo-section": r"""see\ more.*|more\ (?:about|from|on|in)\ .{1,40}
+        |more\ (?:stories|news|articles|videos)
+        |you\ (?:may|might)\ also\ (?:like|be\ interested\ in)
+        |recommended(?:\ for\ you|\ stories|\ articles)?
+        |related(?:\ (?:articles?|stories|news|posts|content|topics|coverage|links))?
+        |most\ (?:read|popular|viewed|shared|watched)|trending(?:\ now|\ stories)?
+        |popular(?:\ now|\ stories)?|top\ stories|in\ other\ news|elsewhere\ on\ .{1,30}
+        |latest(?:\ \w+){0,3}|editor['’]?s\ picks?|what\ to\ read\ next|up\ next
+        |i\ più\ letti|più\ lett[ie]|mais\ lidas|más\ leídos|les\ plus\ lus|meistgelesen
+        |самое\ читаемое|популярное|많이\ 본\ 뉴스|인기\ 기사""",
+    "promo": r"""(?:related|read\ more|read\ also|read|see\ also|also\ read|more|watch|listen
+        |recommended|leggi\ anche|leia\ também|veja\ também|lea\ también|lire\ aussi|читайте\ также
+        |см\.\ также)\s*:\s*.{1,150}
+        |(?:see|view|read)\ (?:full\ )?(?:bio|profile)|full\ bio|more\ by\ .{1,40}
+        |read\ more|read\ also|also\ read|see\ also|don['’]?t\ miss|must\ read
+        |watch(?:\ now)?|listen(?:\ now)?
         |click\ here.*|source\ link|sponsored(?:\ content)?|advertisement|advertising|ad|promoted
         |continue\ reading|story\ continues\ below|article\ continues\ below.*|skip\ (?:the\ )?ad
         |leggi\ anche|leggi\ pure|potrebbe\ interessarti|pubblicità|leia\ (?:também|mais)
         |veja\ (?:também|mais)|saiba\ mais|publicidade|lea\ también|te\ puede\ interesar
         |publicidad|(?:à\ )?lire\ aussi|publicité|lesen\ sie\ auch|mehr\ zum\ thema|anzeige
         |читайте\ также|смотрите\ также|по\ теме|реклама
-        |관련\s?기사|추천\s?기사|많이\ 본\ 뉴스|광고""",
+        |관련\s?기사|추천\s?기사|광고""",
     "navigation": r"""home|menu|search|skip\ to\ (?:main\ )?content|toggle\ navigation|back\ to\ top
         |sign\ in|log\ ?in|log\ out|register|my\ account|close|open|next|previous|prev|more|all
         |(?:next|previous)\ (?:article|story|post)|breadcrumbs?|you\ are\ here:?.*|follow\ us.*
@@ -48,7 +60,8 @@ _FURNITURE = {
         |accessibility|help|faq|rss|site\ map|section|sections|topics|world|news|sport|sports
         |business|politics|opinion|culture|lifestyle|entertainment|technology|tech|science
         |health|travel|video|videos|photos|gallery|podcasts?|weather|live|español|english""",
-    "subscription": r"""subscribe.*|sign\ up.*|newsletters?.*|get\ (?:the|our)\ newsletter.*
+    "subscription": r"""subscribe.*|.{0,50}\bnewsletters?\b.{0,50}|sign\ up.*
+        |get\ (?:the|our)\ newsletter.*
         |already\ a\ subscriber.*|free\ trial.*|support\ (?:our|independent)\ journalism.*
         |donate.*|become\ a\ (?:member|subscriber).*|unlock.*|get\ unlimited\ access.*
         |iscriviti.*|abbonati.*|assine.*|suscr[ií]bete.*|abonnez-vous.*|подписаться.*|구독.*""",
@@ -77,6 +90,14 @@ CAPTION_RE = re.compile(
       |ap\ photo|\bEPA\b|ansa\ foto)[^.]{0,60}$
     |^(?:©|\(c\))\s*\S.{0,60}$""",
     _I | re.VERBOSE,
+)
+
+# A photo credit standing alone: "Aisha Rahman/TechWire", "REUTERS/Jane Doe", "Getty Images".
+CREDIT_RE = re.compile(
+    r"^(?:(?:photo|image|picture|credit|foto)s?\s*(?:credit)?\s*:?\s*)?"
+    r"(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w&.'’ -]{1,30}"
+    r"|getty\ images|shutterstock|alamy(?:\ stock\ photo)?|(?:ap|afp|reuters|epa|pa)(?:\ photo)?)$",
+    _I,
 )
 
 # Promo labels that introduce a list of links ("READ MORE:", "[REPORT]" tails of headlines).

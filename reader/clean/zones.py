@@ -1,0 +1,56 @@
+"""Where the article body lies on the page: one main zone of body text.
+
+Line-by-line classification keeps anything that reads like prose, including readers' comments
+and teaser paragraphs in "Most read" boxes after the article. Page structure tells them apart:
+a comment section starts with its heading and runs to the end of the page, and a related-links
+box separates the article from what follows. We pick the contiguous stretch of lines with the
+most body text (a maximum-sum segment: body characters count for it, furniture against it,
+section headings heavily) and drop prose outside it.
+"""
+
+from __future__ import annotations
+
+from reader.clean.lines import Line
+
+# Headings that open a section which is not the article.
+_SECTION_BREAK_PENALTY = 450
+_SECTION_BREAK_REASONS = frozenset({"promo-section", "subscription", "copyright", "tags"})
+_COMMENT_REASONS = frozenset({"comment-form"})
+# Furniture inside the body (pictures, time stamps) does not count against it.
+_NEUTRAL_REASONS = frozenset({"caption", "credit", "metadata:time", "share-count", "promo"})
+
+
+def _weight(line: Line) -> float:
+    if line.cls == "good":
+        return float(line.chars)
+    if line.reason in _SECTION_BREAK_REASONS:
+        return -float(_SECTION_BREAK_PENALTY)
+    if line.reason in _NEUTRAL_REASONS:
+        return -5.0
+    return -float(min(line.chars, 80)) * 0.5
+
+
+def keep_main_zone(lines: list[Line]) -> None:
+    """Mark good lines outside the main body zone as bad."""
+    if not any(line.cls == "good" for line in lines):
+        return
+    end_limit = len(lines)
+    first_good = next(k for k, line in enumerate(lines) if line.cls == "good")
+    for k in range(first_good + 1, len(lines)):
+        if lines[k].reason in _COMMENT_REASONS:
+            end_limit = k  # readers' comments run to the end of the page
+            break
+    best_sum, best_start, best_end = float("-inf"), 0, 0
+    running, start = 0.0, 0
+    for k in range(end_limit):
+        weight = _weight(lines[k])
+        if running <= 0:
+            running, start = weight, k
+        else:
+            running += weight
+        if running > best_sum:
+            best_sum, best_start, best_end = running, start, k + 1
+    for k, line in enumerate(lines):
+        if line.cls == "good" and not best_start <= k < best_end:
+            line.cls = "bad"
+            line.reason = "comment" if k >= end_limit else "outside-body"
