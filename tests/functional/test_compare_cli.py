@@ -1,0 +1,124 @@
+"""`newsreader compare`: JSON contract, side-by-side output, errors, no Textual import."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+A_TEXT = (
+    "NATO rejected Russia's demand to halt its expansion in Eastern Europe.\n\n"
+    "The talks in Brussels lasted almost four hours on Wednesday.\n\n"
+    "Markets in Tokyo closed higher as tech stocks rallied."
+)
+B_TEXT = (
+    "The talks in Brussels lasted almost four hours on Wednesday.\n\n"
+    "Nato rejected the Russian demand to halt expansion into eastern Europe.\n\n"
+    "Fighting in the Donbas has killed more than 14,000 people."
+)
+
+
+@pytest.fixture()
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(A_TEXT, encoding="utf-8")
+    b.write_text(B_TEXT, encoding="utf-8")
+    return a, b
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    assert main(["compare", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_no_clean_offsets_index_the_file_text(files, capsys) -> None:
+    data = _json(capsys, str(files[0]), str(files[1]), "--no-clean")
+    assert set(data) == {"a", "b", "pairs", "only_a", "only_b", "summary"}
+    assert data["a"]["text"] == A_TEXT and data["b"]["text"] == B_TEXT
+    assert set(data["a"]) == {"title", "source", "text"}
+    assert len(data["pairs"]) == 2
+    assert {p["kind"] for p in data["pairs"]} <= {"identical", "changed", "moved"}
+    texts = {
+        (
+            data["a"]["text"][p["a"][0][0] : p["a"][-1][1]],
+            data["b"]["text"][p["b"][0][0] : p["b"][-1][1]],
+        )
+        for p in data["pairs"]
+    }
+    assert (A_TEXT.split("\n\n")[1], B_TEXT.split("\n\n")[0]) in texts
+    assert [A_TEXT[s:e] for s, e in data["only_a"]] == [A_TEXT.split("\n\n")[2]]
+    assert [B_TEXT[s:e] for s, e in data["only_b"]] == [B_TEXT.split("\n\n")[2]]
+    for pair in data["pairs"]:
+        assert 0 <= pair["score"] <= 100
+        for op in pair["diff"]:
+            assert op["tag"] in {"equal", "insert", "delete", "replace"}
+    assert 0 < data["summary"]["a_in_b"] < 1 and 0 < data["summary"]["b_in_a"] < 1
+
+
+def test_json_cleaned_text_is_what_offsets_index(seeds_dir: Path, capsys) -> None:
+    a = seeds_dir / "001_908d7d097edb7dff.txt"
+    b = seeds_dir / "003_28968c70fc459404.txt"
+    data = _json(capsys, str(a), str(b))
+    assert data["a"]["text"] != a.read_text(encoding="utf-8")  # cleaned
+    assert data["pairs"], "the two seed articles share passages"
+    for side in ("a", "b"):
+        text = data[side]["text"]
+        for pair in data["pairs"]:
+            for start, end in pair[side]:
+                assert 0 <= start < end <= len(text)
+                assert text[start:end].strip() == text[start:end]
+
+
+def test_side_by_side_marks_changes_without_colour(files, capsys) -> None:
+    assert main(["compare", str(files[0]), str(files[1]), "--width", "120", "--no-clean"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b[" not in out  # not a terminal: no colour codes, the symbols carry the meaning
+    assert "[only in A] Markets in Tokyo" in out
+    assert "[only in B] Fighting in the Donbas" in out
+    assert "[-" in out and "{+" in out
+    assert "A found in B:" in out
+    assert max(len(line) for line in out.splitlines()) <= 120
+
+
+def test_article_text_is_not_markup(tmp_path: Path, capsys) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The [bold]minister[/bold] resigned on Sunday evening in Paris.", encoding="utf-8")
+    b.write_text("The [bold]minister[/bold] resigned on Sunday evening in Paris.", encoding="utf-8")
+    assert main(["compare", str(a), str(b), "--no-clean", "--width", "100"]) == 0
+    assert "[bold]minister[/bold]" in capsys.readouterr().out
+
+
+def test_missing_file_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    assert main(["compare", str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newsreader: ") and len(err.strip().splitlines()) == 1
+
+
+def test_empty_and_binary_files_do_not_crash(tmp_path: Path, capsys) -> None:
+    empty, binary = tmp_path / "empty.txt", tmp_path / "bin.txt"
+    empty.write_text("", encoding="utf-8")
+    binary.write_bytes(bytes(range(256)) * 8)
+    for a, b in ((empty, empty), (binary, empty)):
+        code = main(["compare", str(a), str(b), "--json", "--no-clean"])
+        captured = capsys.readouterr()
+        assert code in (0, 1)
+        if code == 1:
+            assert captured.err.startswith("newsreader: ")
+        else:
+            assert json.loads(captured.out)["pairs"] == []
+
+
+def test_compare_does_not_import_textual(files) -> None:
+    code = (
+        "import sys; from reader.cli import main; "
+        f"main(['compare', {str(files[0])!r}, {str(files[1])!r}, '--width', '80']); "
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual imported'; "
+        "assert 'numpy' not in sys.modules, 'numpy imported'"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,73 @@
+"""Word-level differences and the article similarity used by the compare picker."""
+
+from __future__ import annotations
+
+from reader.diff import word_diff
+from reader.model import Article
+from reader.similarity import rank_by_similarity
+
+
+def _whole(text: str) -> tuple[tuple[int, int], ...]:
+    return ((0, len(text)),)
+
+
+def test_identical_passages_are_one_equal_op() -> None:
+    text = "The talks lasted four hours."
+    ops = word_diff(text, _whole(text), text, _whole(text))
+    assert [op.tag for op in ops] == ["equal"]
+    assert ops[0].a == (0, len(text)) and ops[0].b == (0, len(text))
+
+
+def test_typography_and_case_do_not_count_as_changes() -> None:
+    a = "“We will not slam the door,” she said."
+    b = '"we will not slam the door," She said.'
+    assert [op.tag for op in word_diff(a, _whole(a), b, _whole(b))] == ["equal"]
+
+
+def test_replace_insert_delete_spans_point_at_the_words() -> None:
+    a = "The talks lasted nearly four hours in Brussels."
+    b = "The talks lasted almost four long hours."
+    ops = word_diff(a, _whole(a), b, _whole(b))
+    changed = [(op.tag, a[op.a[0] : op.a[1]], b[op.b[0] : op.b[1]]) for op in ops]
+    assert ("replace", "nearly", "almost") in changed
+    assert ("insert", "", "long") in changed
+    assert ("delete", "in Brussels", "") in changed
+    for op in ops:
+        if op.tag == "insert":
+            assert op.a[0] == op.a[1]
+        if op.tag == "delete":
+            assert op.b[0] == op.b[1]
+
+
+def test_spans_across_several_sentences() -> None:
+    a = "One two. Three four."
+    b = "Zero. One two. Three five."
+    ops = word_diff(a, ((0, 8), (9, 20)), b, ((6, 14), (15, 26)))
+    changed = [
+        (op.tag, a[op.a[0] : op.a[1]], b[op.b[0] : op.b[1]]) for op in ops if op.tag != "equal"
+    ]
+    assert changed == [("replace", "four", "five")]
+
+
+def test_empty_sides() -> None:
+    assert word_diff("", (), "", ()) == ()
+    ops = word_diff("", (), "Hello there.", ((0, 12),))
+    assert [op.tag for op in ops] == ["insert"] and ops[0].a == (0, 0)
+
+
+def _article(title: str, *paragraphs: str) -> Article:
+    return Article(title=title, paragraphs=list(paragraphs))
+
+
+def test_rank_by_similarity_puts_the_same_story_first() -> None:
+    target = _article("Nato rejects Russian demands", "Nato and Russia met in Brussels on Ukraine.")
+    candidates = [
+        _article("Tokyo stocks rally", "Markets in Tokyo closed higher."),
+        _article("Russia talks end without deal", "Nato rejected Russia's demands over Ukraine."),
+        _article("Empty", ""),
+    ]
+    ranked = rank_by_similarity(target, candidates)
+    assert [index for index, _ in ranked][0] == 1
+    assert sorted(index for index, _ in ranked) == [0, 1, 2]
+    assert all(0 <= score <= 100 for _, score in ranked)
+    assert rank_by_similarity(target, []) == []
