@@ -96,14 +96,15 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
     import feedparser  # lazy: ~60 ms
 
     parsed = feedparser.parse(body, response_headers={"content-location": url})
-    if parsed.get("bozo") and not parsed.entries:
+    entries = [_entry(item) for item in parsed.entries]
+    usable = [entry for entry in entries if entry.link or entry.content_html]
+    if parsed.get("bozo") and not usable:
+        # feedparser recovers what it can; a broken feed with nothing usable is an error
         reason = " ".join(str(parsed.get("bozo_exception", "")).split())[:160] or "unreadable"
         raise FeedError(f"{url}: malformed feed ({reason})")
-    if not parsed.get("version") and not parsed.entries:
+    if not parsed.get("version") and not usable:
         raise FeedError(f"{url}: not an RSS or Atom feed")
-    title = _text(parsed.feed.get("title"))
-    entries = [_entry(item) for item in parsed.entries]
-    return ParsedFeed(title=title, entries=entries)
+    return ParsedFeed(title=_text(parsed.feed.get("title")), entries=usable)
 
 
 def _text(value: Any) -> str | None:

@@ -1,0 +1,184 @@
+"""Fetching pages and feeds from a real HTTP server on 127.0.0.1 (started by the tests)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.library.feeds import FeedError, add_feed, fetch_feed, refresh_feeds
+from reader.library.fetch import FetchError, fetch_page, fetch_url
+from reader.library.importer import import_sources
+from reader.library.store import Library
+from tests.functional.library_server import LibraryServer, running_server
+from tests.unit.story_corpus import STORY_CORPUS
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LibraryServer]:
+    with running_server() as running:
+        yield running
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    with Library.open(tmp_path / "library.sqlite3") as opened:
+        yield opened
+
+
+# -- pages ------------------------------------------------------------------------------
+
+
+def test_html_page_is_fetched_and_cleaned_by_main_content(server, library) -> None:
+    summary = import_sources(library, [f"{server.base}/page/0"])
+    assert summary.added == 1 and not summary.errors
+    entry = library.articles()[0]
+    _event, title, day, source, body = STORY_CORPUS[0]
+    assert entry.article.title == title
+    assert entry.article.source == source
+    assert entry.article.date == day
+    assert entry.article.url == f"{server.base}/page/0"
+    text = entry.article.text
+    assert "Gaziantep" in text and "White Helmets" in text
+    for furniture in ("Most read", "Celebrity spotted", "All rights reserved", "Sport"):
+        assert furniture not in text
+    raw, kind = library.raw(entry.id) or ("", "")
+    assert kind == "html" and "<nav>" in raw  # raw kept beside the cleaned text
+
+
+def test_same_url_twice_is_refused_and_same_content_elsewhere_too(server, library) -> None:
+    first = import_sources(library, [f"{server.base}/page/3"])
+    again = import_sources(library, [f"{server.base}/page/3", f"{server.base}/page/3?utm=x"])
+    assert first.added == 1
+    assert again.added == 0 and again.duplicates == 2
+    assert library.count() == 1
+
+
+def test_plain_text_answer_and_redirect_are_followed(server, library) -> None:
+    summary = import_sources(library, [f"{server.base}/plain.txt", f"{server.base}/moved"])
+    assert summary.added == 2, summary.errors
+    titles = {entry.article.title for entry in library.articles()}
+    assert STORY_CORPUS[9][1] in titles and STORY_CORPUS[2][1] in titles
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/nowhere", "not found (HTTP 404)"),
+        ("/file.pdf", "not an HTML page (application/pdf)"),
+        ("/loop", "too many redirects"),
+        ("/huge", "too big"),
+        ("/huge-declared", "too big"),
+    ],
+)
+def test_bad_answers_give_one_clear_line(server, path: str, message: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        fetch_page(f"{server.base}{path}", timeout=5, max_bytes=2**20)
+    text = str(caught.value)
+    assert message in text and "\n" not in text and server.base in text
+    assert time.monotonic() - started < 4
+
+
+def test_slow_endpoint_times_out_quickly(server) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="timed out"):
+        fetch_url(f"{server.base}/slow", timeout=0.3)
+    assert time.monotonic() - started < 2
+
+
+def test_only_http_and_https(library) -> None:
+    for url in ("ftp://example.com/x", "file:///etc/passwd", "javascript://alert(1)"):
+        with pytest.raises(FetchError, match="only http and https"):
+            fetch_url(url)
+    summary = import_sources(library, ["file:///etc/passwd"])
+    assert summary.added == 0 and "only http and https" in summary.errors[0]
+
+
+def test_nothing_listens_gives_a_clear_error() -> None:
+    with pytest.raises(FetchError, match="cannot connect"):
+        fetch_url("http://127.0.0.1:9/", timeout=2)
+
+
+# -- feeds ------------------------------------------------------------------------------
+
+
+def test_rss_refresh_imports_entries_then_gets_304(server, library) -> None:
+    feed_id, title = add_feed(library, f"{server.base}/rss.xml")
+    assert title == "Test RSS"
+    progress: list[tuple[int, int, str]] = []
+    summary = refresh_feeds(library, lambda d, t, m: progress.append((d, t, m)))
+    assert summary.added == 2 and not summary.errors, summary
+    assert {e.article.title for e in library.articles()} == {
+        STORY_CORPUS[0][1],
+        STORY_CORPUS[3][1],
+    }
+    assert all(e.feed_id == feed_id for e in library.articles())
+    assert progress and progress[-1][0] == progress[-1][1]  # reached the end
+    before = server.conditional["/rss.xml"]
+    again = refresh_feeds(library)
+    assert again.not_modified == 1 and again.added == 0
+    assert server.conditional["/rss.xml"] == before + 1  # the server saw If-None-Match
+    feed = library.feeds()[0]
+    assert feed.etag == '"rss-v1"' and feed.article_count == 2 and feed.last_error is None
+
+
+def test_atom_with_last_modified_and_content_fallback(server, library) -> None:
+    add_feed(library, f"{server.base}/atom.xml")
+    summary = refresh_feeds(library)
+    assert summary.added == 2, summary
+    titles = {e.article.title for e in library.articles()}
+    assert titles == {STORY_CORPUS[8][1], STORY_CORPUS[6][1]}
+    fallback = next(e for e in library.articles() if e.article.title == STORY_CORPUS[6][1])
+    assert "Rodri" in fallback.article.text  # from the feed's own content: the page is gone
+    again = refresh_feeds(library)
+    assert again.not_modified == 1
+    assert server.conditional["/atom.xml"] >= 1
+
+
+def test_malformed_feed_is_a_clear_error_and_others_still_refresh(server, library) -> None:
+    with pytest.raises(FeedError, match="malformed feed"):
+        add_feed(library, f"{server.base}/malformed.xml")
+    library.add_feed(f"{server.base}/malformed.xml")  # as if it broke after being added
+    library.add_feed(f"{server.base}/rss.xml")
+    summary = refresh_feeds(library)
+    assert summary.added == 2
+    assert len(summary.errors) == 1 and "malformed feed" in summary.errors[0]
+    broken = next(f for f in library.feeds() if f.url.endswith("malformed.xml"))
+    assert broken.last_error and "malformed" in broken.last_error
+
+
+def test_entity_bomb_is_refused_before_parsing(server) -> None:
+    started = time.monotonic()
+    with pytest.raises(FeedError, match="entity"):
+        fetch_feed(f"{server.base}/bomb.xml")
+    assert time.monotonic() - started < 2
+
+
+def test_a_web_page_is_not_a_feed(server) -> None:
+    with pytest.raises(FeedError):
+        fetch_feed(f"{server.base}/page/1")
+
+
+def test_feed_commands_end_to_end(server, tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "cli.sqlite3")
+    assert main(["feed", "add", f"{server.base}/rss.xml", "--library", db]) == 0
+    assert main(["feed", "--library", db, "add", f"{server.base}/bomb.xml"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "entity" in err
+    assert main(["refresh", "--library", db, "--timeout", "5"]) == 0
+    assert "2 new articles" in capsys.readouterr().out
+    assert main(["feed", "list", "--library", db, "--json"]) == 0
+    feeds = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert feeds[0]["articles"] == 2 and feeds[0]["title"] == "Test RSS"
+    assert main(["add", "--library", db, f"{server.base}/page/1", f"{server.base}/nowhere"]) == 0
+    captured = capsys.readouterr()
+    assert "1 article added" in captured.out and "not found (HTTP 404)" in captured.err
+    assert main(["list", "--library", db, "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 3
+    assert {"id", "title", "source", "date", "story"} <= set(rows[0])
