@@ -490,12 +490,10 @@ def _split_sql(script: str) -> list[str]:
     """Statements of a migration script (triggers contain ';' so split with sqlite's help)."""
     statements: list[str] = []
     buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
+    for piece in script.split(";"):
+        buffer += piece + ";"
         if sqlite3.complete_statement(buffer):
-            if buffer.strip():
+            if buffer.strip(" \n\t;"):
                 statements.append(buffer.strip())
             buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
     return statements

@@ -1,0 +1,89 @@
+"""Crash safety: an import killed with SIGKILL half way leaves an intact library that holds
+every article the import had committed (and reported) before it died."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.library.store import Library
+
+ROOT = Path(__file__).resolve().parents[2]
+
+IMPORT_SCRIPT = """
+import sys
+from reader.library.importer import import_sources
+from reader.library.store import Library
+
+def committed(article_id):
+    print(article_id, flush=True)  # only after its transaction committed
+
+with Library.open(sys.argv[1]) as library:
+    import_sources(library, [sys.argv[2]], on_added=committed)
+print("done", flush=True)
+"""
+
+
+def write_articles(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for n in range(count):
+        words = " ".join(f"w{n}x{k}" for k in range(40))
+        (folder / f"{n:05d}.txt").write_text(
+            f"Headline number {n} about event {n}\n\nFirst paragraph of article {n}: {words}.\n\n"
+            f"Second paragraph with the marker crashmark{n} in it.\n",
+            encoding="utf-8",
+        )
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_sigkill_during_import_keeps_library_intact_with_all_committed(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    write_articles(folder, 3000)
+    db = tmp_path / "library.sqlite3"
+    process = subprocess.Popen(
+        [sys.executable, "-c", IMPORT_SCRIPT, str(db), str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    reported: list[int] = []
+    deadline = time.monotonic() + 60
+    assert process.stdout is not None
+    try:
+        while len(reported) < 150 and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            assert line.strip() != "done", "the import finished before it could be killed"
+            reported.append(int(line))
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+    assert len(reported) >= 150, process.stderr.read() if process.stderr else ""
+
+    with Library.open(db) as library:
+        assert library.integrity_ok()
+        stored = {entry.id for entry in library.articles()}
+        assert set(reported) <= stored
+        assert len(stored) < 3000  # it really was half way
+        # every stored article is whole: searchable and with its raw text
+        for article_id in reported[:: max(1, len(reported) // 20)]:
+            entry = library.get(article_id)
+            assert entry is not None and entry.article.paragraphs
+            raw = library.raw(article_id)
+            assert raw is not None and "crashmark" in raw[0]
+            marker = raw[0].split("crashmark", 1)[1].split()[0]
+            assert library.search(f"crashmark{marker}") == [article_id]
+        # and the library still takes new articles
+        from reader.model import Article
+
+        assert library.add_article(Article("after", ["after the crash"]), raw="x").added

@@ -1,0 +1,228 @@
+"""The library store: schema and migrations, duplicates, reading state, search, paths."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.library.paths import library_path
+from reader.library.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Library,
+    LibraryError,
+    fts_query,
+)
+from reader.model import Article, RemovedLine
+
+
+def article(n: int, text: str | None = None, **fields) -> Article:
+    body = text or f"Paragraph about event number {n} with the word zebra{n}."
+    return Article(title=f"Title {n}", paragraphs=[body, f"Second paragraph {n}."], **fields)
+
+
+@pytest.fixture
+def library(tmp_path: Path):
+    with Library.open(tmp_path / "lib.sqlite3") as opened:
+        yield opened
+
+
+def test_new_library_has_schema_version_wal_and_busy_timeout(library: Library) -> None:
+    c = library.connection
+    assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
+    assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert c.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert library.integrity_ok()
+
+
+def test_reopening_keeps_everything_and_does_not_migrate_again(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as first:
+        first.add_article(article(1), raw="raw one")
+        first.star(1)
+    with Library.open(path) as second:
+        entries = second.articles()
+        assert [e.article.title for e in entries] == ["Title 1"]
+        assert entries[0].starred
+
+
+def test_migrations_run_in_order_from_an_older_version(tmp_path: Path, monkeypatch) -> None:
+    import reader.library.store as store
+
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as old:
+        old.add_article(article(1), raw="r")
+    extra = (
+        "ALTER TABLE articles ADD COLUMN note TEXT; CREATE INDEX articles_note ON articles(note);"
+    )
+    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, extra))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", len(store.MIGRATIONS))
+    with Library.open(path) as new:
+        c = new.connection
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+        columns = [row[1] for row in c.execute("PRAGMA table_info(articles)")]
+        assert "note" in columns and new.count() == 1
+
+
+def test_newer_schema_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    Library.open(path).close()
+    with sqlite3.connect(path) as c:
+        c.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    with pytest.raises(LibraryError, match="newer newsreader"):
+        Library.open(path)
+
+
+def test_other_files_are_refused_and_left_alone(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.txt"
+    junk.write_text("just some notes, not a database\n" * 200)
+    with pytest.raises(LibraryError, match="not a usable newsreader library"):
+        Library.open(junk)
+    assert junk.read_text().startswith("just some notes")
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as c:
+        c.execute("CREATE TABLE mine (x)")
+    with pytest.raises(LibraryError, match="not a newsreader library"):
+        Library.open(other)
+
+
+def test_duplicates_are_refused_by_url_and_by_content(library: Library) -> None:
+    first = library.add_article(article(1, url="https://a.example/1"), raw="r1")
+    by_url = library.add_article(article(2, url="https://a.example/1"), raw="r2")
+    same_text = article(1)
+    same_text.title = "Another headline"
+    by_content = library.add_article(same_text, raw="r3")
+    spaced = Article(
+        "T", ["  PARAGRAPH about event number 1 with the word ZEBRA1. ", "Second paragraph 1."]
+    )
+    assert first.added
+    assert (by_url.added, by_url.reason, by_url.article_id) == (False, "duplicate URL", 1)
+    assert (by_content.added, by_content.reason) == (False, "duplicate content")
+    assert library.add_article(spaced, raw="r4").reason == "duplicate content"
+    assert library.count() == 1
+
+
+def test_raw_text_is_kept_and_reclean_uses_it(library: Library) -> None:
+    raw = "A headline here\n\nThe first paragraph of the article says something long enough."
+    result = library.add_article(Article("stale", ["stale text"]), raw=raw)
+    assert library.raw(result.article_id) == (raw, "text")
+    assert library.reclean() == 1
+    cleaned = library.get(result.article_id)
+    assert cleaned is not None and "first paragraph" in cleaned.article.text
+    assert library.search("paragraph") == [result.article_id]  # the index follows
+    assert library.search("stale") == []
+
+
+def test_article_round_trips_with_all_fields(library: Library) -> None:
+    original = Article(
+        title="T",
+        paragraphs=["p1", "p2"],
+        title_derived=True,
+        source="S",
+        date="2022-01-12",
+        byline="B",
+        url="https://x.example/",
+        path="/tmp/x",
+        removed=[RemovedLine("caption", "caption", 1)],
+    )
+    library.add_article(original, raw="raw")
+    assert library.articles()[0].article == original
+
+
+def test_read_star_delete(library: Library) -> None:
+    ids = [library.add_article(article(n), raw=f"r{n}").article_id for n in range(3)]
+    library.mark_read(ids[0])
+    library.star(ids[1])
+    entries = {e.id: e for e in library.articles()}
+    assert entries[ids[0]].read and not entries[ids[0]].starred
+    assert entries[ids[1]].starred and not entries[ids[1]].read
+    library.mark_read(ids[0], read=False)
+    library.star(ids[1], on=False)
+    assert not any(e.read or e.starred for e in library.articles())
+    assert library.delete(ids[1]) is True
+    assert library.delete(ids[1]) is False
+    assert sorted(e.id for e in library.articles()) == [ids[0], ids[2]]
+    assert library.search("zebra1") == []  # gone from the index too
+    assert library.search("zebra2") == [ids[2]]
+    assert library.integrity_ok()
+
+
+def test_search_ranks_title_matches_first_and_handles_prefixes(library: Library) -> None:
+    body_only = library.add_article(Article("Other", ["volcano erupts near the town"]), raw="1")
+    in_title = library.add_article(Article("Volcano alert", ["residents leave"]), raw="2")
+    library.add_article(Article("Unrelated", ["football results"]), raw="3")
+    assert library.search("volcano") == [in_title.article_id, body_only.article_id]
+    assert library.search("volc*") == [in_title.article_id, body_only.article_id]
+    assert library.search("volcano football") == []
+    assert library.search("VOLCANO", limit=1) == [in_title.article_id]
+
+
+def test_fts_query_quotes_user_words() -> None:
+    assert fts_query('NEAR(a b) OR "x') == '"NEAR" "a" "b" "OR" "x"'
+    assert fts_query("   ") == ""
+    assert fts_query("résumé*") == '"résumé"*'
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=40))
+def test_any_search_string_is_safe(query: str) -> None:
+    with Library.open(":memory:") as library:
+        library.add_article(article(1), raw="r")
+        assert isinstance(library.search(query), list)
+
+
+def test_stories_are_regrouped_and_summarised(library: Library) -> None:
+    quake = "A magnitude 7.8 earthquake hit Gaziantep in Turkey, and rescuers in Hatay and {} dug."
+    a = library.add_article(
+        Article("Quake in Turkey", [quake.format("Adana")], source="A"), raw="a"
+    )
+    b = library.add_article(Article("Turkey quake", [quake.format("Malatya")], source="B"), raw="b")
+    c = library.add_article(
+        Article("Rates", ["The Federal Reserve held rates, Powell said."]), raw="c"
+    )
+    library.regroup_stories()
+    stories = {s.id: s for s in library.stories()}
+    assert stories[a.article_id].article_ids == [a.article_id, b.article_id]
+    assert stories[a.article_id].outlets == 2
+    assert stories[c.article_id].article_ids == [c.article_id]
+    assert library.get(b.article_id).story == a.article_id
+
+
+def test_two_connections_writing_at_once_both_succeed(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    Library.open(path).close()
+    errors: list[BaseException] = []
+
+    def writer(offset: int) -> None:
+        try:
+            with Library.open(path) as own:
+                for n in range(offset, offset + 40):
+                    own.add_article(article(n), raw=f"r{n}")
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(k * 1000,)) for k in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    with Library.open(path) as library:
+        assert library.count() == 120 and library.integrity_ok()
+
+
+def test_library_path_precedence(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSREADER_LIBRARY", str(tmp_path / "env.sqlite3"))
+    assert library_path("x.sqlite3") == Path("x.sqlite3")
+    assert library_path(tmp_path) == tmp_path / "library.sqlite3"
+    assert library_path() == tmp_path / "env.sqlite3"
+    monkeypatch.delenv("NEWSREADER_LIBRARY")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    default = library_path()
+    assert default.name == "library.sqlite3" and "newsreader" in default.parts
+    assert str(default).startswith(str(tmp_path / "data"))
