@@ -126,8 +126,8 @@ def initial_class(line: Line, limits: Thresholds, lang: str) -> str:
         return "short" if density >= limits.stop_low else "bad"
     if density >= limits.stop_high:
         return "good" if line.chars > limits.length_high else "near"
-    if density >= limits.stop_low:
-        return "near"
+    if density >= limits.stop_low or density >= limits.stop_low / 2 and line.ends_sentence:
+        return "near"  # a sentence with few function words: its neighbours decide
     return "bad"
 
 

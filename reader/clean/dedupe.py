@@ -63,7 +63,12 @@ def _mark_prefix_lines(lines: list[Line], norms: list[str]) -> None:
             continue
         following = norms[k + 1]
         start = norms[k].rstrip("…. ")
-        if start and len(following) > len(start) and following.startswith(start):
+        if (
+            start
+            and following != norms[k]
+            and len(following) > len(start)
+            and following.startswith(start)
+        ):
             _fix(line, "caption" if lines[k + 1].chars < 200 else "prefix-repeat")
 
 

@@ -1,0 +1,134 @@
+"""`newsreader clean` end to end: plain and JSON output, stdin, folders, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+ARTICLE = (
+    "Skip to content\n"
+    "Home | News | Sport\n\n"
+    "Council approves new bridge across the river after a decade of delays\n\n"
+    "By Jane Doe\n"
+    "12 January 2022, 18:04\n\n"
+    "The city council voted on Tuesday to build a new bridge across the river, ending ten "
+    "years of arguments about where it should go and how much it should cost.\n\n"
+    "The bridge will carry buses, bicycles and people on foot, but not private cars, the "
+    "council said in a statement after the vote.\n\n"
+    "“It is a good day for the city,” the mayor said.\n\n"
+    "Building work is expected to start next spring and to take about three years.\n\n"
+    "Share\nLeave a Reply\nYour email address will not be published.\n"
+)
+BODY = [
+    "The city council voted on Tuesday to build a new bridge across the river, ending ten "
+    "years of arguments about where it should go and how much it should cost.",
+    "The bridge will carry buses, bicycles and people on foot, but not private cars, the "
+    "council said in a statement after the vote.",
+    "“It is a good day for the city,” the mayor said.",
+    "Building work is expected to start next spring and to take about three years.",
+]
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bridge.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_plain_output(article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", str(article_file)]) == 0
+    out = capsys.readouterr().out
+    lines = out.split("\n")
+    assert lines[0] == "Council approves new bridge across the river after a decade of delays"
+    assert lines[1] == "2022-01-12 · Jane Doe"
+    assert lines[2] == ""
+    assert out.split("\n\n")[1:] == [*BODY[:-1], BODY[-1] + "\n"]
+    assert "Leave a Reply" not in out and "Share" not in out
+
+
+def test_json_output(article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", "--json", str(article_file), str(article_file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    data = json.loads(lines[0])
+    assert set(data) == {
+        "title",
+        "title_derived",
+        "source",
+        "date",
+        "byline",
+        "paragraphs",
+        "removed",
+    }
+    assert data["paragraphs"] == BODY
+    assert data["date"] == "2022-01-12" and data["byline"] == "Jane Doe"
+    assert data["title_derived"] is False
+    reasons = {r["text"]: r["reason"] for r in data["removed"]}
+    assert reasons["Leave a Reply"] == "comment-form"
+    assert reasons["By Jane Doe"] == "metadata:byline"
+    assert all(set(r) == {"text", "reason"} for r in data["removed"])
+
+
+def test_stdin_with_dash(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "clean", "--json", "-"],
+        input=ARTICLE.encode("utf-16"),
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["paragraphs"] == BODY
+
+
+def test_bad_files_report_one_line_and_good_ones_still_print(
+    tmp_path: Path, article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    code = main(["clean", "--json", str(empty), str(article_file), str(binary), "missing.txt"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert len(captured.out.splitlines()) == 1
+    errors = captured.err.splitlines()
+    assert len(errors) == 3
+    assert all(e.startswith("newsreader: ") for e in errors)
+    assert "empty.txt" in errors[0] and "photo.txt" in errors[1] and "missing.txt" in errors[2]
+    assert "Traceback" not in captured.err
+
+
+def test_folder_argument(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="cp1252", errors="replace")
+    assert main(["clean", "--json", str(tmp_path)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def test_escape_sequences_never_reach_the_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "evil.txt"
+    path.write_text(ARTICLE.replace("the mayor", "the \x1b]0;pwned\x07\x1b[2Jmayor"), "utf-8")
+    assert main(["clean", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "“It is a good day for the city,” the mayor said." in out
+
+
+def test_clean_command_does_not_import_textual(article_file: Path) -> None:
+    code = (
+        "import sys; from reader.cli import main; main(['clean', sys.argv[1]]); "
+        "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(article_file)], capture_output=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr.decode()

@@ -1,0 +1,134 @@
+"""Metadata read from the text: dates in many formats, bylines, outlets, derived titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.clean import clean_text
+from reader.clean.metadata import byline_line, date_line, derive_title, outlet_name, source_line
+
+BODY = (
+    "The regional government said on Monday that the new rail line would open next year, "
+    "after a series of delays caused by the rising cost of materials and a shortage of workers.\n\n"
+    "Officials said that the first trains would run between the two largest cities in the "
+    "region and that more stations would be added over the following decade.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("12 January 2022, 18:04", "2022-01-12"),
+        ("Mon. Jan 24th, 2022", "2022-01-24"),
+        ("January 12, 2022", "2022-01-12"),
+        ("Published: Wed 12 Jan 2022 18.04 GMT", "2022-01-12"),
+        ("Updated 2022-01-12T18:04:00Z", "2022-01-12"),
+        ("2022-01-12", "2022-01-12"),
+        ("Nov. 22, 2026 9:03 a.m. PT", "2026-11-22"),
+        ("12/01/2022", "2022-01-12"),
+        ("01/24/2022", "2022-01-24"),
+        ("12.01.2022 - 18:04", "2022-01-12"),
+        ("12 gennaio 2022", "2022-01-12"),
+        ("Pubblicato il 3 febbraio 2023 alle 10:15", "2023-02-03"),
+        ("12 de janeiro de 2022", "2022-01-12"),
+        ("12 de enero de 2022", "2022-01-12"),
+        ("12 janvier 2022", "2022-01-12"),
+        ("12. Januar 2022", "2022-01-12"),
+        ("12 января 2022, 18:04", "2022-01-12"),
+        ("2022.01.12 18:04", "2022-01-12"),
+        ("입력 2022.01.12 18:04", "2022-01-12"),
+        ("2022년 1월 12일", "2022-01-12"),
+    ],
+)
+def test_date_lines(line: str, iso: str) -> None:
+    assert date_line(line) == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The talks were held on 12 January 2022 in Brussels and lasted four hours.",
+        "Russia annexed Crimea in 2014.",
+        "32/45/2022",
+        "Page 3 of 12",
+    ],
+)
+def test_not_date_lines(line: str) -> None:
+    assert date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Press Association", ("Press Association", None)),
+        ("By Jane Doe and John Roe", ("Jane Doe and John Roe", None)),
+        ("By JANE DOE | 12 January 2022", ("JANE DOE", "2022-01-12")),
+        ("By admin", (None, None)),
+        ("by editor", (None, None)),
+        ("Por João Silva", ("João Silva", None)),
+        ("di Mario Rossi", ("Mario Rossi", None)),
+    ],
+)
+def test_bylines(line: str, expected: tuple[str | None, str | None]) -> None:
+    assert byline_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By the time the talks ended, nothing had been agreed.", "By far the largest of them all"],
+)
+def test_sentences_starting_with_by_are_not_bylines(line: str) -> None:
+    assert byline_line(line) is None
+
+
+def test_source_lines() -> None:
+    assert source_line("source: express.co.uk") == "express.co.uk"
+    assert source_line("Fonte: Ansa") == "Ansa"
+    assert source_line("www.example.com") == "example.com"
+    assert source_line("Source link") is None
+
+
+def test_outlet_names() -> None:
+    assert outlet_name("The National") == "The National"
+    assert outlet_name("Reuters") == "Reuters"
+    assert outlet_name("Latest World News") is None
+    assert outlet_name("Additional reporting from agencies") is None
+
+
+def test_derived_title_is_the_first_sentence_shortened() -> None:
+    assert derive_title("Short first sentence. Then more.") == "Short first sentence"
+    long = "Word " * 40
+    title = derive_title(long)
+    assert title.endswith("…") and len(title) <= 91
+
+
+def test_clean_text_metadata_end_to_end() -> None:
+    page = (
+        "Rail line to open next year despite delays\n\nBy Maria Lopez\n\n"
+        "Published: 3 March 2023\n\n" + BODY + "\nThe Daily Courier\n\nShare\n"
+    )
+    article = clean_text(page, path="x.txt", url="https://example.invalid/a")
+    assert article.title == "Rail line to open next year despite delays"
+    assert not article.title_derived
+    assert article.byline == "Maria Lopez"
+    assert article.date == "2023-03-03"
+    assert article.source == "The Daily Courier"
+    assert len(article.paragraphs) == 2
+    assert article.path == "x.txt" and article.url == "https://example.invalid/a"
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["By Maria Lopez"] == "metadata:byline"
+    assert reasons["Published: 3 March 2023"] == "metadata:date"
+    assert reasons["Rail line to open next year despite delays"] == "metadata:title"
+    assert reasons["The Daily Courier"] == "metadata:source"
+
+
+def test_page_without_headline_gets_a_derived_title() -> None:
+    article = clean_text(BODY)
+    assert article.title_derived
+    assert article.paragraphs[0].startswith(article.title.rstrip("…"))
+
+
+def test_by_admin_is_no_author() -> None:
+    article = clean_text("A headline for the story\n\n" + BODY + "\nBy admin\n")
+    assert article.byline is None
+    assert "By admin" not in article.paragraphs
