@@ -7,11 +7,14 @@ difference also has a gutter mark, so nothing depends on colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -59,19 +62,16 @@ class ComparePanes(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, layout=False)
 
-    class CursorMoved(Message):
-        """The current row changed (the screen shows where it is)."""
-
-        def __init__(self, row: int) -> None:
-            super().__init__()
-            self.row = row
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.alignment: Alignment | None = None
         self.unified = False
         self._layouts: dict[tuple[int, bool], CompareLayout] = {}
         self._layout = CompareLayout()
+        self._styles: dict[str, Style] = {}
+        # Strips of lines already drawn (paging back, moving the cursor): cleared on any change.
+        self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
+        self.cursor_listener: Callable[[int], None] | None = None
 
     # --- content -----------------------------------------------------------------------
 
@@ -107,6 +107,8 @@ class ComparePanes(ScrollView, can_focus=True):
             if len(self._layouts) > 8:
                 self._layouts.clear()
             cached = self._layouts[key] = layout(self.alignment, key[0], unified=self.unified)
+        if cached is not self._layout:
+            self._strips.clear()
         self._layout = cached
         self.virtual_size = Size(key[0], len(cached.lines))
         self.refresh()
@@ -124,11 +126,15 @@ class ComparePanes(ScrollView, can_focus=True):
         if self.alignment is None or not self.alignment.rows:
             return
         row = max(0, min(row, len(self.alignment.rows) - 1))
+        moved = row != self.cursor_row
         self.cursor_row = row
         if scroll:
             self._scroll_to_row(row, only_if_hidden=True)
-        self.refresh()
-        self.post_message(self.CursorMoved(row))
+        if moved:
+            self.refresh()
+            # Synchronously, so the status line repaints in the same frame as the panes.
+            if self.cursor_listener is not None:
+                self.cursor_listener(row)
 
     def _scroll_to_row(self, row: int, *, only_if_hidden: bool = False) -> None:
         starts = self._layout.row_starts
@@ -188,16 +194,30 @@ class ComparePanes(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()  # the theme changed
+        self._strips.clear()
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = round(self.scroll_y) + y
-        base = self.rich_style
+        base = self._styles.get("base")
+        if base is None:
+            base = self._styles["base"] = self.rich_style
         if not 0 <= index < len(self._layout.lines):
             return Strip.blank(width, base)
         line = self._layout.lines[index]
         on_cursor = line.row == self.cursor_row and line.left.kind != "gap"
+        key = (index, on_cursor, width)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
+        strip = self._strips[key] = self._render_display_line(line, width, on_cursor, base)
+        return strip
+
+    def _render_display_line(
+        self, line: DisplayLine, width: int, on_cursor: bool, base: Style
+    ) -> Strip:
         segments: list[Segment] = []
         if line.right is None:
             self._side_segments(segments, line.left, unified_width(width), on_cursor, True)
@@ -209,11 +229,19 @@ class ComparePanes(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name)
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
 
     def _overlay(self, role: str) -> Style:
         """Only what the role's own rule sets, laid over the line's style."""
-        return self.get_component_rich_style(f"panes--{role}", partial=True)
+        key = f"overlay-{role}"
+        style = self._styles.get(key)
+        if style is None:
+            rule = f"panes--{role}"
+            style = self._styles[key] = self.get_component_rich_style(rule, partial=True)
+        return style
 
     def _side_segments(
         self, out: list[Segment], side: Side, width: int, cursor: bool, unified: bool
@@ -230,6 +258,6 @@ class ComparePanes(ScrollView, can_focus=True):
             if role != "text":
                 style = line_style + self._overlay(role)
             out.append(Segment(text, style))
-            used += Segment(text).cell_length
+            used += cell_len(text)
         if used < width:
             out.append(Segment(" " * (width - used), line_style))

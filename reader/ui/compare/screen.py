@@ -86,6 +86,7 @@ class CompareScreen(Screen[None]):
         self.unified = False
         self._narrow: bool | None = None
         self._difference_rows: list[int] = []
+        self._status = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-header")
@@ -102,6 +103,7 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#compare-message").display = False
         self.panes.display = False
+        self.panes.cursor_listener = self._on_cursor
         self._apply_width(self.app.size.width)
         self._update_header()
         self._run_alignment(self.article_a.text, self.article_b.text)
@@ -163,7 +165,7 @@ class CompareScreen(Screen[None]):
     def _update_status(self) -> None:
         if self.alignment is None or not self.alignment.rows:
             status = "Nothing to compare." if self.alignment is not None else ""
-            self.query_one("#compare-status", Static).update(Text(status))
+            self._set_status(status)
             return
         row_index = self.panes.cursor_row
         row = self.alignment.rows[row_index]
@@ -175,9 +177,15 @@ class CompareScreen(Screen[None]):
             f"diff {position}/{total} · {mode} · marks: -/+ words, ~ changed, m moved, "
             "* one side only"
         )
-        self.query_one("#compare-status", Static).update(Text(status))
+        self._set_status(status)
 
-    def on_compare_panes_cursor_moved(self, _message: ComparePanes.CursorMoved) -> None:
+    def _set_status(self, status: str) -> None:
+        # One fixed-height line: no layout pass, and nothing at all when it did not change.
+        if status != self._status:
+            self._status = status
+            self.query_one("#compare-status", Static).update(Text(status), layout=False)
+
+    def _on_cursor(self, _row: int) -> None:
         self._update_status()
 
     # --- width -------------------------------------------------------------------------
@@ -226,6 +234,7 @@ class CompareScreen(Screen[None]):
         self.panes.show(self.alignment, unified=self.unified)
         self.panes.set_cursor(row)
         self._update_header()
+        self._update_status()
 
     def action_next_difference(self) -> None:
         self._go_difference(forward=True)
