@@ -1,6 +1,6 @@
 """Score the cleaner on the hand-written page corpus, next to the keep-everything baseline.
 
-    python bench/eval_clean.py [--dir tests/data/pages] [--verbose] [--worst N]
+    python bench/eval_clean.py [--dir tests/data/pages] [--only GLOB] [--verbose] [--worst N]
 
 The metric is the one of the hidden evaluation set: F1 over bags of 4-word shingles between
 the cleaned paragraphs and the gold body, with precision and recall averaged over pages (the
@@ -90,10 +90,10 @@ class PageResult:
     error: str | None = None
 
 
-def load_corpus(directory: Path = DEFAULT_DIR) -> list[Page]:
-    """Every `<name>.txt` with a `<name>.json` gold file next to it, sorted by name."""
+def load_corpus(directory: Path = DEFAULT_DIR, pattern: str = "*") -> list[Page]:
+    """Every `<pattern>.txt` with a `<name>.json` gold file next to it, sorted by name."""
     pages = []
-    for txt in sorted(directory.glob("*.txt")):
+    for txt in sorted(directory.glob(f"{pattern}.txt")):
         gold_path = txt.with_suffix(".json")
         if not gold_path.exists():
             continue
@@ -225,12 +225,13 @@ def report(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="corpus folder")
+    parser.add_argument("--only", default="*", help="page name glob, e.g. 'ru_*' or 'en_1?_*'")
     parser.add_argument("--verbose", "-v", action="store_true", help="per-page scores, failures")
     parser.add_argument("--worst", type=int, default=5, help="pages to detail with --verbose")
     args = parser.parse_args(argv)
-    pages = load_corpus(args.dir)
+    pages = load_corpus(args.dir, args.only)
     if not pages:
-        print(f"no pages with gold found in {args.dir}", file=sys.stderr)
+        print(f"no pages matching {args.only!r} with gold found in {args.dir}", file=sys.stderr)
         return 1
     baseline = evaluate(pages, keep_everything)
     cleaner, why = load_cleaner()
