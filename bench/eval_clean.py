@@ -5,7 +5,10 @@
 The metric is the one of the hidden evaluation set: F1 over bags of 4-word shingles between
 the cleaned paragraphs and the gold body, with precision and recall averaged over pages (the
 macro F1 is computed from those two averages; the mean of per-page F1 is printed as well).
-The baseline keeps every non-empty line of the page and is scored in the same run.
+The baseline keeps every non-empty line of the page and is scored in the same run (0.68 on the
+hidden set). A second reference, the naive rule "keep lines of 8+ words that end like a
+sentence", shows how much of a page is easy: if it scores far above the best text-only tool's
+0.77 on the hidden set, this corpus is easier than the real pages are.
 """
 
 from __future__ import annotations
@@ -116,6 +119,15 @@ def keep_everything(raw: str) -> list[str]:
     return [line.strip() for line in raw.splitlines() if line.strip()]
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?\"'»”“)…]$|다$")
+
+
+def sentence_lines(raw: str, min_words: int = 8) -> list[str]:
+    """The naive reference: lines of `min_words`+ words ending like a sentence."""
+    lines = (line.strip() for line in raw.splitlines())
+    return [ln for ln in lines if len(ln.split()) >= min_words and _SENTENCE_END_RE.search(ln)]
+
+
 def evaluate(pages: Sequence[Page], cleaner: Cleaner) -> list[PageResult]:
     results = []
     for page in pages:
@@ -191,15 +203,16 @@ def _print_failures(result: PageResult) -> None:
 def report(
     pages: Sequence[Page],
     baseline: Sequence[PageResult],
+    naive: Sequence[PageResult],
     cleaned: Sequence[PageResult] | None,
     *,
     verbose: bool,
     worst: int,
 ) -> None:
     if verbose:
-        print(f"{'page':34} {'base F1':>7}  {'P':>5} {'R':>5} {'F1':>5}")
+        print(f"{'page':34} {'base F1':>7} {'naive F1':>8}  {'P':>5} {'R':>5} {'F1':>5}")
         for i, page in enumerate(pages):
-            row = f"{page.name:34} {baseline[i].f1:7.3f}"
+            row = f"{page.name:34} {baseline[i].f1:7.3f} {naive[i].f1:8.3f}"
             if cleaned is not None:
                 c = cleaned[i]
                 row += f"  {c.precision:5.3f} {c.recall:5.3f} {c.f1:5.3f}"
@@ -212,6 +225,7 @@ def report(
     for label, idx in groups:
         base = summarise([baseline[i] for i in idx])
         print(f"{label:4} ({len(idx):2} pages)  keep-everything  {_fmt(base)}")
+        print(f"{'':16}sentence lines   {_fmt(summarise([naive[i] for i in idx]))}")
         if cleaned is not None:
             print(f"{'':16}cleaner          {_fmt(summarise([cleaned[i] for i in idx]))}")
     if cleaned is not None and verbose:
@@ -234,6 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no pages matching {args.only!r} with gold found in {args.dir}", file=sys.stderr)
         return 1
     baseline = evaluate(pages, keep_everything)
+    naive = evaluate(pages, sentence_lines)
     cleaner, why = load_cleaner()
     cleaned = None
     elapsed = 0.0
@@ -243,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = time.perf_counter()
         cleaned = evaluate(pages, cleaner)
         elapsed = time.perf_counter() - start
-    report(pages, baseline, cleaned, verbose=args.verbose, worst=args.worst)
+    report(pages, baseline, naive, cleaned, verbose=args.verbose, worst=args.worst)
     if cleaned is not None:
         print(f"\ncleaned {len(pages)} pages in {elapsed * 1000:.0f} ms")
     return 0

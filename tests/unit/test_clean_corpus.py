@@ -149,3 +149,10 @@ def test_cleaner_stays_above_floor() -> None:
     assert not crashed, f"clean_text raised on {crashed}"
     summary = bench.summarise(results)
     assert summary.f1 >= CLEANER_F1_FLOOR, f"corpus F1 fell to {summary.f1:.3f}"
+
+
+def test_sentence_lines_reference_keeps_long_sentence_lines_only() -> None:
+    raw = "Home\nNews\nThe council voted on Tuesday to keep the library open on Saturdays.\n"
+    raw += "Read more: Why the library matters to eight out of ten local families\n"
+    raw += "공사는 이날 오전 신호 장애로 열차 운행이 30분가량 지연됐다고 밝혔다고 전했다\n"
+    assert bench.sentence_lines(raw) == [raw.splitlines()[2], raw.splitlines()[4]]
