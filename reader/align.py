@@ -20,7 +20,6 @@ from reader.align_rows import build_rows, summarise
 from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
 from reader.alignment import Alignment, Pair
 from reader.diff import word_diff
-from reader.normalize import words
 
 # Anchors: a match on its own must be convincing.
 ANCHOR_SCORE = 55.0
@@ -33,6 +32,7 @@ EXTEND_COVER = 0.15
 # A split/merge must beat the plain one-to-one match by this much.
 GROUP_MARGIN = 2.0
 GROUP_SHAPES = ((1, 2), (2, 1), (1, 3), (3, 1))
+GROUP_ASYMMETRY = 1.3  # a split is tried where one side has this much more content
 MAX_GAP = 2  # sentences bridged on each side between two matched stretches
 
 
@@ -42,17 +42,17 @@ def align(a_text: str, b_text: str) -> Alignment:
     matches = choose_matches(a, b, idf)
     passages = join_passages(matches, a, b)
     in_order = longest_chain(passages, a, b)
+    scores = _passage_scores(matches, passages, a, b)
     pairs: list[Pair] = []
     for index, (ra, rb) in enumerate(passages):
         a_spans = tuple(a.spans[ra[0] : ra[1]])
         b_spans = tuple(b.spans[rb[0] : rb[1]])
+        identical = a.norms[ra[0] : ra[1]] == b.norms[rb[0] : rb[1]]
         if index not in in_order:
             kind = "moved"
-        elif words(_joined(a_text, a_spans)) == words(_joined(b_text, b_spans)):
-            kind = "identical"
         else:
-            kind = "changed"
-        value = 100.0 if kind == "identical" else score(a, b, ra, rb, idf).score
+            kind = "identical" if identical else "changed"
+        value = 100.0 if identical else scores[index]
         diff = word_diff(a_text, a_spans, b_text, b_spans)
         pairs.append(Pair(a_spans, b_spans, kind, round(min(100.0, value), 1), diff))
     used_a = {i for ra, _ in passages for i in range(*ra)}
@@ -64,8 +64,20 @@ def align(a_text: str, b_text: str) -> Alignment:
     return Alignment(a_text, b_text, pairs, only_a, only_b, rows, summary)
 
 
-def _joined(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    return " ".join(text[s:e] for s, e in spans)
+def _chars(side: Side, r: Range) -> int:
+    return sum(e - s for s, e in side.spans[r[0] : r[1]])
+
+
+def _passage_scores(
+    matches: list[Match], passages: list[tuple[Range, Range]], a: Side, b: Side
+) -> list[float]:
+    """Mean score of each passage's matches weighted by length (bridged sentences count 0)."""
+    passage_of = {i: k for k, (ra, _) in enumerate(passages) for i in range(*ra)}
+    weighted = [0.0] * len(passages)
+    for m in matches:
+        weighted[passage_of[m.a[0]]] += max(0.0, m.score) * (_chars(a, m.a) + _chars(b, m.b))
+    totals = [_chars(a, ra) + _chars(b, rb) for ra, rb in passages]
+    return [w / t if t else 0.0 for w, t in zip(weighted, totals, strict=True)]
 
 
 # Identical sentences anchor on their own when they say something (a name, a number) or are
@@ -118,31 +130,36 @@ def choose_matches(a: Side, b: Side, idf: dict[str, float]) -> list[Match]:
 def _group_edges(
     a: Side, b: Side, idf: dict[str, float], singles: dict[tuple[int, int], Match]
 ) -> list[Match]:
-    """One sentence against 2-3 consecutive ones, where that beats the one-to-one match."""
+    """One sentence against 2-3 consecutive ones, where that beats the one-to-one match.
+
+    Tried only where the heavier sentence has content the lighter one lacks and each added
+    neighbour supplies some of it, which keeps the number of scored groups small.
+    """
     groups: dict[tuple[Range, Range], Match] = {}
     for (i, j), single in singles.items():
         if single.score < EXTEND_SCORE:
             continue
-        for ra, rb in _group_ranges(i, j, len(a.spans), len(b.spans)):
-            if (ra, rb) in groups:
-                continue
-            if not _every_member_shares(a, b, ra, rb):
-                continue
-            group = score(a, b, ra, rb, idf)
-            if group.score >= single.score + GROUP_MARGIN:
-                groups[(ra, rb)] = group
+        if a.weights[i] > GROUP_ASYMMETRY * b.weights[j]:
+            leftover, light, heavy_is_a = a.stems[i] - b.stems[j], b.stems, True
+        elif b.weights[j] > GROUP_ASYMMETRY * a.weights[i]:
+            leftover, light, heavy_is_a = b.stems[j] - a.stems[i], a.stems, False
+        else:
+            continue
+        centre = j if heavy_is_a else i
+        for size in (2, 3):
+            for first in range(centre - size + 1, centre + 1):
+                last = first + size
+                if first < 0 or last > len(light):
+                    continue
+                if not all(leftover & light[k] for k in range(first, last) if k != centre):
+                    continue
+                ra, rb = ((i, i + 1), (first, last)) if heavy_is_a else ((first, last), (j, j + 1))
+                if (ra, rb) in groups:
+                    continue
+                group = score(a, b, ra, rb, idf)
+                if group.score >= single.score + GROUP_MARGIN:
+                    groups[(ra, rb)] = group
     return list(groups.values())
-
-
-def _group_ranges(i: int, j: int, n_a: int, n_b: int) -> list[tuple[Range, Range]]:
-    ranges: list[tuple[Range, Range]] = []
-    for size_a, size_b in GROUP_SHAPES:
-        for shift_a in range(size_a):
-            for shift_b in range(size_b):
-                a0, b0 = i - shift_a, j - shift_b
-                if a0 >= 0 and b0 >= 0 and a0 + size_a <= n_a and b0 + size_b <= n_b:
-                    ranges.append(((a0, a0 + size_a), (b0, b0 + size_b)))
-    return ranges
 
 
 def _every_member_shares(a: Side, b: Side, ra: Range, rb: Range) -> bool:
@@ -154,9 +171,7 @@ def _every_member_shares(a: Side, b: Side, ra: Range, rb: Range) -> bool:
 
 
 def _free(match: Match, used_a: set[int], used_b: set[int]) -> bool:
-    return not any(i in used_a for i in range(*match.a)) and not any(
-        j in used_b for j in range(*match.b)
-    )
+    return _free_ranges(match.a, match.b, used_a, used_b)
 
 
 def _take(match: Match, chosen: list[Match], used_a: set[int], used_b: set[int]) -> None:
@@ -173,31 +188,47 @@ def _extend(
     used_a: set[int],
     used_b: set[int],
 ) -> None:
-    """Grow matches into free neighbouring sentences on both sides, round by round."""
+    """Grow matches into free neighbouring sentences on both sides, round by round.
+
+    Scores never change and used sentences only accumulate, so a match that could not grow
+    once never can: each round looks only at the matches the previous round added.
+    """
     shapes = ((1, 1), *GROUP_SHAPES)
-    while True:
+    frontier = list(chosen)
+    while frontier:
         proposals: list[Match] = []
-        for match in chosen:
-            for size_a, size_b in shapes:
-                after = ((match.a[1], match.a[1] + size_a), (match.b[1], match.b[1] + size_b))
-                before = ((match.a[0] - size_a, match.a[0]), (match.b[0] - size_b, match.b[0]))
-                for ra, rb in (after, before):
-                    if ra[0] < 0 or rb[0] < 0 or ra[1] > len(a.spans) or rb[1] > len(b.spans):
-                        continue
-                    candidate = Match(0.0, ra, rb, 0, 0.0)
-                    if not _free(candidate, used_a, used_b):
-                        continue
-                    if size_a * size_b > 1 and not _every_member_shares(a, b, ra, rb):
-                        continue
-                    scored = score(a, b, ra, rb, idf)
-                    if is_extension(scored):
-                        proposals.append(scored)
-        if not proposals:
-            return
+        for match in frontier:
+            for ra, rb in _neighbours(match, shapes, len(a.spans), len(b.spans)):
+                if not _free_ranges(ra, rb, used_a, used_b):
+                    continue
+                if (ra[1] - ra[0]) * (rb[1] - rb[0]) > 1 and not _every_member_shares(a, b, ra, rb):
+                    continue
+                scored = score(a, b, ra, rb, idf)
+                if is_extension(scored):
+                    proposals.append(scored)
         proposals.sort(key=_order)
+        frontier = []
         for match in proposals:
             if _free(match, used_a, used_b):
                 _take(match, chosen, used_a, used_b)
+                frontier.append(match)
+
+
+def _neighbours(
+    match: Match, shapes: tuple[tuple[int, int], ...], n_a: int, n_b: int
+) -> list[tuple[Range, Range]]:
+    out: list[tuple[Range, Range]] = []
+    for size_a, size_b in shapes:
+        after = ((match.a[1], match.a[1] + size_a), (match.b[1], match.b[1] + size_b))
+        before = ((match.a[0] - size_a, match.a[0]), (match.b[0] - size_b, match.b[0]))
+        for ra, rb in (after, before):
+            if ra[0] >= 0 and rb[0] >= 0 and ra[1] <= n_a and rb[1] <= n_b:
+                out.append((ra, rb))
+    return out
+
+
+def _free_ranges(ra: Range, rb: Range, used_a: set[int], used_b: set[int]) -> bool:
+    return all(i not in used_a for i in range(*ra)) and all(j not in used_b for j in range(*rb))
 
 
 def join_passages(matches: list[Match], a: Side, b: Side) -> list[tuple[Range, Range]]:

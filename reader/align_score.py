@@ -9,18 +9,31 @@ text (how they say it). Both are symmetric, so aligning B with A mirrors A with 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reader.normalize import content_stems, idf_weights, words
+from reader.normalize import content_stems, facts, idf_weights, words
 from reader.segment import split_sentences
 
 Span = tuple[int, int]
 Range = tuple[int, int]  # half-open range of sentence indexes
+Facts = tuple[frozenset[str], bool, frozenset[str]]
 
-CANDIDATES_PER_SENTENCE = 6
+# Weights of the score: content overlap (what is said) dominates; rapidfuzz's token_set_ratio
+# on the normalised words adds how it is said, robust to clause reordering.
+DICE_WEIGHT = 0.7
+RATIO_WEIGHT = 0.3
+# Penalties (score points) for facts that disagree: a number or a day replaced by another is
+# a different statement however many words agree; a number only one side gives is detail.
+NUMBER_SWAPPED = 25.0
+NUMBER_EXTRA = 4.0
+NEGATION_FLIPPED = 12.0
+DATE_SWAPPED = 25.0
+
+CANDIDATES_PER_SENTENCE = 4
+MIN_SHARED_SHARE = 0.2
+QUERY_STEMS = 10
 # A stem on more sentences than this is too common to find candidates with (it still counts
 # when a candidate is scored).
 MAX_POSTINGS = 60
@@ -35,6 +48,7 @@ class Side:
     norms: list[str]  # normalised words joined by spaces
     stems: list[frozenset[str]]
     weights: list[float]  # idf weight of each sentence's stems
+    facts: list[Facts]  # numbers, negation, weekdays/months
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +85,16 @@ def _side(
     idf: dict[str, float],
 ) -> Side:
     weights = [sum(idf[t] for t in s) for s in stems]
-    return Side(text, spans, [" ".join(t) for t in tokens], stems, weights)
+    return Side(
+        text, spans, [" ".join(t) for t in tokens], stems, weights, [facts(t) for t in tokens]
+    )
 
 
 def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, int]]:
     """Sentence pairs sharing rare content stems (the best few per sentence, both ways), and
     identical sentences (which may have no content word at all)."""
-    pairs = _best_partners(a.stems, b.stems, idf)
-    pairs |= {(i, j) for j, i in _best_partners(b.stems, a.stems, idf)}
+    pairs = _best_partners(a, b, idf)
+    pairs |= {(i, j) for j, i in _best_partners(b, a, idf)}
     where_b: dict[str, list[int]] = {}
     for j, norm in enumerate(b.norms):
         if norm:
@@ -89,24 +105,32 @@ def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, i
     return pairs
 
 
-def _best_partners(
-    queries: Sequence[frozenset[str]], targets: Sequence[frozenset[str]], idf: dict[str, float]
-) -> set[tuple[int, int]]:
+def _best_partners(query: Side, target: Side, idf: dict[str, float]) -> set[tuple[int, int]]:
     postings: dict[str, list[int]] = {}
-    for j, stems in enumerate(targets):
+    for j, stems in enumerate(target.stems):
         for stem in stems:
             postings.setdefault(stem, []).append(j)
-    limit = max(MAX_POSTINGS, len(targets) // 20)
+    limit = max(MAX_POSTINGS, len(target.stems) // 20)
     found: set[tuple[int, int]] = set()
-    for i, stems in enumerate(queries):
+    target_weights = target.weights
+    for i, stems in enumerate(query.stems):
+        query_weight = query.weights[i]
         overlap: dict[int, float] = {}
-        for stem in stems:
+        # The rarest stems find the partner; looking up every stem costs more, finds no more.
+        for stem in sorted(stems, key=idf.__getitem__, reverse=True)[:QUERY_STEMS]:
             hits = postings.get(stem)
             if hits is None or len(hits) > limit:
                 continue
             weight = idf[stem]
             for j in hits:
                 overlap[j] = overlap.get(j, 0.0) + weight
+        # Too little shared even for the lighter sentence (a fragment of a split): not worth
+        # scoring. Common stems are left out here, so this only under-estimates.
+        overlap = {
+            j: w
+            for j, w in overlap.items()
+            if w >= MIN_SHARED_SHARE * min(query_weight, target_weights[j])
+        }
         if len(overlap) > CANDIDATES_PER_SENTENCE:
             best = sorted(overlap, key=lambda j: (-overlap[j], j))[:CANDIDATES_PER_SENTENCE]
         else:
@@ -123,17 +147,43 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     stems_b = _union(b.stems, rb)
     if norm_a == norm_b and norm_a:
         return Match(100.0, ra, rb, len(stems_a), 1.0, True, len(norm_a))
-    weight_a = sum(idf[t] for t in stems_a)
-    weight_b = sum(idf[t] for t in stems_b)
+    weight_a = a.weights[ra[0]] if ra[1] - ra[0] == 1 else sum(idf[t] for t in stems_a)
+    weight_b = b.weights[rb[0]] if rb[1] - rb[0] == 1 else sum(idf[t] for t in stems_b)
     shared = stems_a & stems_b
     weight_shared = sum(idf[t] for t in shared)
     if weight_shared == 0:
         return Match(0.0, ra, rb, 0, 0.0)
     dice = 2 * weight_shared / (weight_a + weight_b)
     cover = weight_shared / max(weight_a, weight_b)
-    ratio = fuzz.ratio(norm_a, norm_b) / 100
-    value = 100 * (0.6 * dice + 0.4 * ratio)
+    ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
+    value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
+    value -= fact_penalty(_facts(a.facts, ra), _facts(b.facts, rb))
     return Match(value, ra, rb, len(shared), cover, False, len(norm_a))
+
+
+def fact_penalty(facts_a: Facts, facts_b: Facts) -> float:
+    numbers_a, negated_a, when_a = facts_a
+    numbers_b, negated_b, when_b = facts_b
+    penalty = 0.0
+    if numbers_a and numbers_b:
+        only_a, only_b = len(numbers_a - numbers_b), len(numbers_b - numbers_a)
+        penalty += NUMBER_SWAPPED * min(only_a, only_b) + NUMBER_EXTRA * abs(only_a - only_b)
+    if negated_a != negated_b:
+        penalty += NEGATION_FLIPPED
+    if when_a and when_b and not when_a & when_b:
+        penalty += DATE_SWAPPED
+    return penalty
+
+
+def _facts(all_facts: list[Facts], r: Range) -> Facts:
+    if r[1] - r[0] == 1:
+        return all_facts[r[0]]
+    selected = all_facts[r[0] : r[1]]
+    return (
+        frozenset().union(*(f[0] for f in selected)),
+        any(f[1] for f in selected),
+        frozenset().union(*(f[2] for f in selected)),
+    )
 
 
 def _union(stems: list[frozenset[str]], r: Range) -> frozenset[str]:

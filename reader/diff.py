@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Levenshtein
 
 from reader.alignment import DiffOp, Span
-from reader.normalize import normalise
+from reader.normalize import TYPOGRAPHY
 
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]")
 
@@ -23,7 +23,9 @@ def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     for start, end in spans:
         for match in _TOKEN.finditer(text, start, end):
-            found.append((normalise(match.group()), match.start(), match.end()))
+            found.append(
+                (match.group().translate(TYPOGRAPHY).casefold(), match.start(), match.end())
+            )
     return found
 
 

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-_TRANSLATE = str.maketrans(
+TYPOGRAPHY = str.maketrans(
     {
         "‘": "'",
         "’": "'",
@@ -41,7 +41,7 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
-WORD = re.compile(r"\w+(?:['.]\w+)*")
+WORD = re.compile(r"\d+(?:[.,]\d+)*\w*|\w+(?:['.]\w+)*")
 
 # Function words: they carry grammar, not the story. "said"/"says" are in because every news
 # sentence has them.
@@ -62,12 +62,13 @@ STOPWORDS = frozenset(
 
 def normalise(text: str) -> str:
     """Lower case, straight quotes, plain hyphens, single spaces."""
-    return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip().casefold()
+    return _SPACES.sub(" ", text.translate(TYPOGRAPHY)).strip().casefold()
 
 
 def words(text: str) -> list[str]:
-    """Normalised word tokens (punctuation dropped, inner apostrophes and dots kept)."""
-    return WORD.findall(normalise(text))
+    """Normalised word tokens (punctuation dropped, inner apostrophes and dots kept,
+    thousands separators dropped: "1,200" is "1200")."""
+    return [t.replace(",", "") if t[0].isdigit() else t for t in WORD.findall(normalise(text))]
 
 
 def stem(word: str) -> str:
@@ -84,9 +85,93 @@ def stem(word: str) -> str:
     return word[:6]
 
 
+_STEMS: dict[str, str] = {}  # words recur: stem each once (bounded below)
+
+
 def content_stems(tokens: Iterable[str]) -> list[str]:
     """Stems of the content words, in order (numbers included)."""
-    return [stem(t) for t in tokens if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    cache = _STEMS
+    if len(cache) > 200_000:
+        cache.clear()
+    out: list[str] = []
+    for token in tokens:
+        found = cache.get(token)
+        if found is None:
+            keep = token not in STOPWORDS and (len(token) > 1 or token.isdigit())
+            found = cache[token] = stem(token) if keep else ""
+        if found:
+            out.append(found)
+    return out
+
+
+NEGATIONS = frozenset("not no never n't nobody nothing none neither nor without cannot".split())
+# Closed classes where a different word means a different fact ("Tuesday" is not "Thursday").
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_UNITS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * n
+    for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if w != "_"
+}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers(tokens: Sequence[str]) -> frozenset[str]:
+    """The numbers a sentence states, as canonical strings: "1,200" and "1200" are one,
+    "sixty-four" is "64", "£9.8m" and "9.8 million" are both "9.8" (magnitudes are ignored)."""
+    found: set[str] = set()
+    pending = 0
+    for token in (*tokens, ""):
+        if token in _TENS:
+            if pending:
+                found.add(str(pending))
+            pending = _TENS[token]
+            continue
+        if token in _UNITS and token not in ("zero", "one"):  # "one" is mostly a pronoun
+            value = _UNITS[token]
+            if pending and pending % 10 == 0 and value < 10:
+                found.add(str(pending + value))
+                pending = 0
+            else:
+                if pending:
+                    found.add(str(pending))
+                pending = value
+            continue
+        if pending:
+            found.add(str(pending))
+            pending = 0
+        match = _NUMBER.match(token)
+        if match:
+            value_text = match.group().replace(",", "")
+            if "." in value_text:
+                value_text = value_text.rstrip("0").rstrip(".")
+            found.add(value_text)
+    return frozenset(found)
+
+
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
+_DATE_WORDS = WEEKDAYS | (MONTHS - {"may"})
+_NO_FACTS: tuple[frozenset[str], bool, frozenset[str]] = (frozenset(), False, frozenset())
+
+
+def facts(tokens: Sequence[str]) -> tuple[frozenset[str], bool, frozenset[str]]:
+    """(numbers, negated, weekdays and months) of a sentence's normalised tokens."""
+    unique = set(tokens)
+    negated = not unique.isdisjoint(NEGATIONS) or any(t.endswith("n't") for t in unique)
+    when = frozenset(unique & _DATE_WORDS)
+    has_number = not unique.isdisjoint(_NUMBER_WORDS) or any(t[0].isdigit() for t in unique)
+    if not (negated or when or has_number):
+        return _NO_FACTS
+    return (numbers(tokens) if has_number else frozenset()), negated, when
 
 
 def idf_weights(documents: Sequence[Iterable[str]]) -> dict[str, float]:
