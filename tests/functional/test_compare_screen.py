@@ -11,7 +11,13 @@ from textual.widgets import LoadingIndicator, OptionList
 
 from reader.alignment import Alignment
 from reader.model import Article
-from reader.ui.compare import ComparePicker, CompareScreen, pick_and_compare, rank_candidates
+from reader.ui.compare import (
+    BINDING_IDS,
+    ComparePicker,
+    CompareScreen,
+    pick_and_compare,
+    rank_candidates,
+)
 from reader.ui.compare.panes import ComparePanes
 from tests.functional.compare_data import build_alignment, make_articles
 
@@ -205,8 +211,9 @@ async def test_help_lists_the_keys() -> None:
         assert app.screen.query("HelpPanel")
         text = "\n".join(screen_text(app))
         assert "Swap" in text and "Next diff" in text
-        for binding in CompareScreen.BINDINGS + ComparePanes.BINDINGS:
+        for binding in CompareScreen.BINDINGS + ComparePanes.BINDINGS + ComparePicker.BINDINGS:
             assert binding.id and binding.description  # type: ignore[union-attr]
+        assert len(BINDING_IDS) == len(set(BINDING_IDS)) >= 14
 
 
 async def test_back_leaves_the_screen() -> None:
@@ -341,3 +348,13 @@ async def test_real_aligner_on_two_seed_articles(seeds_dir) -> None:
         assert screen.alignment.rows
         assert "In common:" in "\n".join(screen_text(app))
         await pilot.press("n", "pagedown", "u", "s")
+
+
+async def test_keymap_remaps_a_compare_binding_by_id() -> None:
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.set_keymap({"compare.next": "x"})
+        await pilot.pause()
+        await pilot.press("x")
+        assert cursor(app) == 2

@@ -32,7 +32,7 @@ from reader.ui.compare.layout import (
 SEPARATOR = " │ "
 
 
-class ComparePanes(ScrollView, can_focus=True):
+class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
     """The aligned passages of two articles, side by side or unified."""
 
     COMPONENT_CLASSES = {
@@ -52,12 +52,40 @@ class ComparePanes(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("down,j", "line_down", "Down", show=False, id="compare.down"),
-        Binding("up,k", "line_up", "Up", show=False, id="compare.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="compare.page_down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="compare.page_up"),
-        Binding("home,g", "top", "Top", show=False, id="compare.top"),
-        Binding("end,G", "bottom", "End", show=False, id="compare.bottom"),
+        Binding(
+            "down,j",
+            "line_down",
+            "Down",
+            False,
+            tooltip="Scroll both sides one line",
+            id="compare.down",
+        ),
+        Binding(
+            "up,k",
+            "line_up",
+            "Up",
+            False,
+            tooltip="Scroll both sides back one line",
+            id="compare.up",
+        ),
+        Binding(
+            "pagedown,space",
+            "page_down",
+            "Page down",
+            False,
+            tooltip="Both sides one page down",
+            id="compare.page_down",
+        ),
+        Binding(
+            "pageup,b",
+            "page_up",
+            "Page up",
+            False,
+            tooltip="Both sides one page up",
+            id="compare.page_up",
+        ),
+        Binding("home,g", "top", "Top", False, tooltip="First passage", id="compare.top"),
+        Binding("end,G", "bottom", "End", False, tooltip="Last passage", id="compare.bottom"),
     ]
 
     cursor_row: reactive[int] = reactive(0, layout=False)

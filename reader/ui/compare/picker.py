@@ -72,7 +72,7 @@ def rank_candidates(
 
 
 def _prompt(article: Article, candidate: Candidate) -> Text:
-    line = Text(f"{candidate.score:3.0f}  ", style="bold")
+    line = Text(f"{candidate.score:3.0f}  ", style="bold", no_wrap=True, overflow="ellipsis")
     line.append(article.title or "(untitled)")
     details = ", ".join(part for part in (article.source, article.date) if part)
     if details:
@@ -102,7 +102,8 @@ class ComparePicker(ModalScreen[int | None]):
         with Vertical(id="picker-box"):
             title = Text("Compare ", style="bold")
             title.append(self.target.title or "(untitled)", style="bold italic")
-            title.append(" with… (enter: compare, escape: cancel; closest first)")
+            title.append(" with…")
+            title.append("\nclosest first · enter compares · escape cancels", style="dim")
             yield Static(title, id="picker-title")
             options = [
                 Option(_prompt(self.candidates[c.index], c), id=str(c.index)) for c in self.ranked

@@ -67,14 +67,41 @@ class CompareScreen(Screen[None]):
     """Article A (left) against article B (right)."""
 
     CSS_PATH = "compare.tcss"
+    HELP_TITLE = "Compare"
     BINDINGS = [
-        Binding("q,escape", "back", "Back", id="compare.back"),
-        Binding("right_square_bracket,n", "next_difference", "Next diff", id="compare.next"),
-        Binding("left_square_bracket,N", "previous_difference", "Prev diff", id="compare.previous"),
-        Binding("m", "jump_partner", "Moved", id="compare.partner"),
-        Binding("s", "swap", "Swap", id="compare.swap"),
-        Binding("u", "toggle_unified", "Unified", id="compare.unified"),
-        Binding("question_mark", "help", "Keys", id="compare.help"),
+        Binding(
+            "q,escape", "back", "Back", tooltip="Back to the previous screen", id="compare.back"
+        ),
+        Binding(
+            "right_square_bracket,n",
+            "next_difference",
+            "Next diff",
+            tooltip="Next difference (changed, moved or one side only)",
+            id="compare.next",
+        ),
+        Binding(
+            "left_square_bracket,N",
+            "previous_difference",
+            "Prev diff",
+            tooltip="Previous difference",
+            id="compare.previous",
+        ),
+        Binding(
+            "m",
+            "jump_partner",
+            "Moved",
+            tooltip="Moved passage: jump to where the other side has it",
+            id="compare.partner",
+        ),
+        Binding("s", "swap", "Swap", tooltip="Swap the left and right articles", id="compare.swap"),
+        Binding(
+            "u",
+            "toggle_unified",
+            "Unified",
+            tooltip="One column (A, then B's version) or side by side",
+            id="compare.unified",
+        ),
+        Binding("question_mark", "help", "Keys", tooltip="Show these keys", id="compare.help"),
     ]
 
     def __init__(self, a: Article, b: Article, *, aligner: Aligner | None = None) -> None:
@@ -213,6 +240,7 @@ class CompareScreen(Screen[None]):
         self.dismiss()
 
     def action_help(self) -> None:
+        """Textual's key panel beside the panes (every binding here has a description)."""
         if self.query("HelpPanel"):
             self.app.action_hide_help_panel()
         else:
