@@ -280,7 +280,7 @@ async def test_picker_enter_takes_the_closest(monkeypatch: pytest.MonkeyPatch) -
     candidates = _candidates()
     app = PickerApp(candidates)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)  # the ranking worker
         assert isinstance(app.screen, ComparePicker)
         options = app.screen.query_one(OptionList)
         assert options.option_count == 3  # the article itself is not offered
@@ -358,3 +358,13 @@ async def test_keymap_remaps_a_compare_binding_by_id() -> None:
         await pilot.pause()
         await pilot.press("x")
         assert cursor(app) == 2
+
+
+def test_fallback_ranking_without_the_similarity_module() -> None:
+    from reader.ui.compare.picker import _fallback_rank
+
+    candidates = _candidates()
+    ranked = _fallback_rank(candidates[0], candidates[1:])
+    assert ranked[0][0] == 1  # the other bridge article (index 2 of the full list)
+    assert ranked[-1][0] == 0  # the chess club
+    assert all(0 <= score <= 100 for _, score in ranked)

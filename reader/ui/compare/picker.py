@@ -6,11 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.model import Article
@@ -83,20 +84,30 @@ def _prompt(article: Article, candidate: Candidate) -> Text:
 
 
 class ComparePicker(ModalScreen[int | None]):
-    """A list of candidates; enter takes the highlighted one (the closest at first)."""
+    """A list of candidates; enter takes the highlighted one (the closest at first).
+
+    Ranking many candidates takes a moment, so it runs in a worker behind a loading indicator.
+    """
 
     CSS_PATH = "compare.tcss"
     BINDINGS = [
-        Binding("escape,q", "cancel", "Cancel", id="compare_picker.cancel"),
+        Binding(
+            "escape,q",
+            "cancel",
+            "Cancel",
+            tooltip="Close without comparing",
+            id="compare_picker.cancel",
+        ),
     ]
 
     def __init__(
-        self, target: Article, candidates: Sequence[Article], ranked: Sequence[Candidate]
+        self, target: Article, candidates: Sequence[Article], story_of: StoryOf | None = None
     ) -> None:
         super().__init__()
         self.target = target
         self.candidates = candidates
-        self.ranked = list(ranked)[:MAX_SHOWN]
+        self.story_of = story_of
+        self.ranked: list[Candidate] | None = None  # None while ranking
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
@@ -105,19 +116,46 @@ class ComparePicker(ModalScreen[int | None]):
             title.append(" with…")
             title.append("\nclosest first · enter compares · escape cancels", style="dim")
             yield Static(title, id="picker-title")
-            options = [
-                Option(_prompt(self.candidates[c.index], c), id=str(c.index)) for c in self.ranked
-            ]
-            yield OptionList(*options, id="picker-options")
+            yield LoadingIndicator(id="picker-loading")
+            yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:
+        self.query_one(OptionList).display = False
+        self._rank()
+
+    @work(thread=True, exclusive=True, group="compare-picker")
+    def _rank(self) -> None:
+        try:
+            ranked = rank_candidates(self.target, self.candidates, self.story_of)
+        except Exception as error:  # a broken ranker must not take the app down
+            ranked = []
+            self.app.call_from_thread(self.notify, f"Could not rank articles: {error}")
+        try:
+            self.app.call_from_thread(self._show, ranked)
+        except RuntimeError:
+            pass  # the app closed meanwhile
+
+    def _show(self, ranked: list[Candidate]) -> None:
+        if not self.is_attached:
+            return
+        if not ranked:
+            self.app.notify("There is no other article to compare with.", severity="warning")
+            self.dismiss(None)
+            return
+        self.ranked = ranked[:MAX_SHOWN]
+        self.query_one(LoadingIndicator).display = False
         options = self.query_one(OptionList)
-        options.highlighted = 0 if self.ranked else None
+        options.add_options(
+            [Option(_prompt(self.candidates[c.index], c), id=str(c.index)) for c in self.ranked]
+        )
+        options.display = True
+        options.highlighted = 0
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.ranked[event.option_index].index)
+        if self.ranked:
+            self.dismiss(self.ranked[event.option_index].index)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -126,11 +164,13 @@ class ComparePicker(ModalScreen[int | None]):
 def pick_and_compare(
     app: App, a: Article, candidates: Sequence[Article], story_of: StoryOf | None = None
 ) -> None:
-    """Ask which article to compare ``a`` with, then open the compare screen on the pair."""
+    """Ask which article to compare ``a`` with, then open the compare screen on the pair.
+
+    ``story_of`` (optional) gives an article's story id, so articles of the same story come first.
+    """
     from reader.ui.compare.screen import CompareScreen
 
-    ranked = rank_candidates(a, candidates, story_of)
-    if not ranked:
+    if not any(article is not a for article in candidates):
         app.notify("There is no other article to compare with.", severity="warning")
         return
 
@@ -138,4 +178,4 @@ def pick_and_compare(
         if choice is not None:
             app.push_screen(CompareScreen(a, candidates[choice]))
 
-    app.push_screen(ComparePicker(a, candidates, ranked), open_compare)
+    app.push_screen(ComparePicker(a, candidates, story_of), open_compare)
