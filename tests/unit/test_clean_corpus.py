@@ -156,3 +156,18 @@ def test_sentence_lines_reference_keeps_long_sentence_lines_only() -> None:
     raw += "Read more: Why the library matters to eight out of ten local families\n"
     raw += "공사는 이날 오전 신호 장애로 열차 운행이 30분가량 지연됐다고 밝혔다고 전했다\n"
     assert bench.sentence_lines(raw) == [raw.splitlines()[2], raw.splitlines()[4]]
+
+
+def test_cleaner_never_does_worse_than_keeping_everything() -> None:
+    cleaner, why = bench.load_cleaner()
+    if cleaner is None:
+        pytest.skip(f"reader.clean is not importable yet ({why})")
+    pages = bench.load_corpus(PAGES)
+    baseline = bench.evaluate(pages, bench.keep_everything)
+    cleaned = bench.evaluate(pages, cleaner)
+    worse = [
+        f"{b.page.name}: {c.f1:.3f} < {b.f1:.3f}"
+        for b, c in zip(baseline, cleaned, strict=True)
+        if c.f1 < b.f1 - 0.01
+    ]
+    assert not worse, f"cleaning made these pages worse than no cleaning: {worse}"
