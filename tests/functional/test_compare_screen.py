@@ -9,7 +9,7 @@ import pytest
 from textual.app import App
 from textual.widgets import LoadingIndicator, OptionList
 
-from reader.alignment import Alignment
+from reader.alignment import Alignment, Row
 from reader.model import Article
 from reader.ui.compare import (
     BINDING_IDS,
@@ -368,3 +368,24 @@ def test_fallback_ranking_without_the_similarity_module() -> None:
     assert ranked[0][0] == 1  # the other bridge article (index 2 of the full list)
     assert ranked[-1][0] == 0  # the chess club
     assert all(0 <= score <= 100 for _, score in ranked)
+
+
+async def test_markup_and_escape_sequences_in_titles_and_text_are_inert() -> None:
+    a = Article(title="[bold]Loud[/bold] title \x1b[2J", paragraphs=["Text with [red]tags[/red]."])
+    b = Article(title="Plain", paragraphs=["Other \x1b[31mcoloured\x1b[0m text."])
+
+    def whole_texts(a_text: str, b_text: str) -> Alignment:
+        rows = [Row("only_a", ((0, len(a_text)),), None), Row("only_b", None, ((0, len(b_text)),))]
+        return Alignment(a_text, b_text, rows=rows)
+
+    class InertApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(CompareScreen(a, b, aligner=whole_texts))
+
+    app = InertApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        text = "\n".join(screen_text(app))
+        assert "[bold]Loud[/bold] title" in text
+        assert "Text with [red]tags[/red]." in text
+        assert "\x1b" not in text and "[31mcoloured" in text

@@ -162,3 +162,11 @@ def test_wrap_keeps_every_word_and_fits(parts: list[str], width: int, data) -> N
     # Roles survive wrapping: the characters marked "del" are exactly those after the cut.
     marked = "".join(t for line in lines for t, role in line if role == "del")
     assert marked.replace(" ", "") == passage[cut:].replace(" ", "")
+
+
+def test_control_characters_are_shown_not_sent() -> None:
+    text = "Red \x1b[31malert\x07 here.\x9b2J"
+    passage, runs = passage_runs(text, [(0, len(text))], [], "del")
+    assert len(passage) == len(text)  # offsets keep their meaning
+    assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in passage)
+    assert "[31malert" in passage and passage.count("\ufffd") == 3

@@ -247,8 +247,18 @@ def passage_runs(
     return "".join(pieces), runs
 
 
-# Line breaks and tabs inside a sentence would break the grid: they are drawn as spaces.
-_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
+# Line breaks and tabs inside a sentence would break the grid: they are drawn as spaces. Other
+# control characters (an escape sequence that slipped through) are shown, never sent to the
+# terminal: one replacement character each, so offsets keep their meaning.
+_CONTROLS = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
+_FLATTEN = str.maketrans(
+    {code: "\ufffd" for code in _CONTROLS} | dict.fromkeys(map(ord, "\n\r\t\v\f"), " ")
+)
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with control characters made visible (titles, outlets)."""
+    return text.translate(_FLATTEN)
 
 
 def _add_run(runs: list[tuple[int, int, Role]], start: int, end: int, role: Role) -> None:

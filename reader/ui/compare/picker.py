@@ -15,6 +15,7 @@ from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.model import Article
+from reader.ui.compare.layout import printable
 
 StoryOf = Callable[[Article], int | None]
 
@@ -74,10 +75,10 @@ def rank_candidates(
 
 def _prompt(article: Article, candidate: Candidate) -> Text:
     line = Text(f"{candidate.score:3.0f}  ", style="bold", no_wrap=True, overflow="ellipsis")
-    line.append(article.title or "(untitled)")
+    line.append(printable(article.title or "(untitled)"))
     details = ", ".join(part for part in (article.source, article.date) if part)
     if details:
-        line.append(f"  —  {details}", style="italic")
+        line.append(f"  —  {printable(details)}", style="italic")
     if candidate.same_story:
         line.append("  (same story)", style="dim")
     return line
@@ -112,7 +113,7 @@ class ComparePicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
             title = Text("Compare ", style="bold")
-            title.append(self.target.title or "(untitled)", style="bold italic")
+            title.append(printable(self.target.title or "(untitled)"), style="bold italic")
             title.append(" with…")
             title.append("\nclosest first · enter compares · escape cancels", style="dim")
             yield Static(title, id="picker-title")

@@ -14,7 +14,7 @@ from textual.widgets import Footer, LoadingIndicator, Static
 from reader.alignment import Alignment
 from reader.errors import ReaderError
 from reader.model import Article
-from reader.ui.compare.layout import difference_rows, mirror
+from reader.ui.compare.layout import difference_rows, mirror, printable
 from reader.ui.compare.panes import ComparePanes
 
 Aligner = Callable[[str, str], Alignment]
@@ -43,10 +43,10 @@ def default_aligner() -> Aligner:
 def describe_article(letter: str, article: Article) -> Text:
     """One header line: letter, title, outlet and date (article text is data, not markup)."""
     line = Text(f"{letter}  ", style="bold")
-    line.append(article.title or "(untitled)", style="bold")
+    line.append(printable(article.title or "(untitled)"), style="bold")
     details = ", ".join(part for part in (article.source, article.date) if part)
     if details:
-        line.append(f"  —  {details}", style="italic")
+        line.append(f"  —  {printable(details)}", style="italic")
     return line
 
 
