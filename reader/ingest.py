@@ -36,7 +36,8 @@ _ESCAPE_RE = re.compile(
 # Remaining C0/C1 controls except tab and newline; DEL; bidi overrides/isolates (they can make
 # a terminal show text in a misleading order).
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_NEWLINE_RE = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_C1_RE = re.compile("[\x90-\x9f]")
+_OTHER_NEWLINES = ("\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -63,11 +64,19 @@ _BINARY_MAGIC = (
 
 def neutralise(text: str) -> str:
     """Strip terminal escape sequences and control characters; normalise CRLF/CR to LF."""
-    text = _NEWLINE_RE.sub("\n", text)
-    if "\x1b" in text or any("\x90" <= ch <= "\x9f" for ch in text):
+    # Plain `in` tests are memchr-fast; most texts need none of the rewrites.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for newline in _OTHER_NEWLINES:
+        if newline in text:
+            text = text.replace(newline, "\n")
+    if "\x1b" in text or _C1_RE.search(text):
         text = _ESCAPE_RE.sub("", text)
-    text = text.replace("\t", " ")
-    return _CONTROL_RE.sub("", text)
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if _CONTROL_RE.search(text):
+        text = _CONTROL_RE.sub("", text)
+    return text
 
 
 def _looks_utf16_without_bom(data: bytes) -> str | None:

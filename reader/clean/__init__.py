@@ -18,7 +18,6 @@ from reader.clean.metadata import (
     outlet_name,
     source_line,
 )
-from reader.clean.stopwords import guess_language
 from reader.clean.zones import keep_main_zone
 from reader.model import Article, RemovedLine
 
@@ -32,8 +31,7 @@ def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> 
     from reader.ingest import neutralise
 
     text = neutralise(raw if isinstance(raw, str) else str(raw))
-    lang = guess_language(text)
-    lines = split_lines(text, lang)
+    lines, lang = split_lines(text)
     meta = _Metadata()
     _mark_metadata(lines, meta)
     apply_rules(lines)

@@ -8,17 +8,24 @@ neighbours: a short line between body lines is body, a short line between furnit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.clean.lines import Line
 from reader.clean.patterns import (
-    CAPTION_RE,
     CREDIT_RE,
     NOTICE_RE,
     PROMO_TAIL_RE,
+    SITE_SELF_RE,
     TIMESTAMP_RE,
+    caption_like,
     furniture_reason,
+    paywall_pitch,
+    privacy_notice,
 )
+
+# Cheap pre-check so the notice pattern only runs on lines that could match.
+_NOTICE_HINT_RE = re.compile(r"cookie|subscri|continue reading|content is")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +65,7 @@ def apply_rules(lines: list[Line]) -> None:
             if reason:
                 fix(line, reason)
                 continue
-            if TIMESTAMP_RE.match(text):
+            if line.chars <= 60 and TIMESTAMP_RE.match(text):
                 fix(line, "metadata:time")
                 continue
             if PROMO_TAIL_RE.search(text):
@@ -67,12 +74,22 @@ def apply_rules(lines: list[Line]) -> None:
         if line.chars <= 80 and CREDIT_RE.match(text):
             fix(line, "credit")
             continue
-        if line.chars <= 300 and CAPTION_RE.search(text):
+        if line.chars <= 300 and caption_like(text, line.lower):
             fix(line, "caption")
             continue
-        if line.chars <= 600 and NOTICE_RE.search(text):
+        if line.chars <= 800 and (
+            (_NOTICE_HINT_RE.search(line.lower) and NOTICE_RE.search(text))
+            or privacy_notice(line.lower)
+        ):
             fix(line, "notice")
             continue
+        if line.chars <= 400:
+            if SITE_SELF_RE.match(text):
+                fix(line, "site-notice")
+                continue
+            if paywall_pitch(text):
+                fix(line, "subscription")
+                continue
         if line.urls and (line.urls * 8 >= line.words or line.chars < 100):
             fix(line, "link")
             continue

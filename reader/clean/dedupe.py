@@ -17,12 +17,12 @@ _RUN_TOGETHER_MIN_CHARS = 300
 
 
 def normalise(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip().lower()
+    return " ".join(text.lower().split())
 
 
 def mark_repeats(lines: list[Line]) -> None:
     """Mark duplicate lines bad (fixed). Lines already fixed as bad are left alone."""
-    norms = [normalise(line.text) for line in lines]
+    norms = [" ".join(line.lower.split()) for line in lines]
     _mark_run_together(lines, norms)
     seen: set[int] = set()
     for line, norm in zip(lines, norms, strict=True):
@@ -39,20 +39,24 @@ def mark_repeats(lines: list[Line]) -> None:
 
 def _mark_run_together(lines: list[Line], norms: list[str]) -> None:
     """A long line made of several other lines glued together is a copy of the body."""
-    long_indexes = [i for i, n in enumerate(norms) if len(n) >= _RUN_TOGETHER_MIN_CHARS]
-    if not long_indexes:
-        return
     pieces = [(i, n) for i, n in enumerate(norms) if len(n) >= 30]
-    for i in long_indexes:
-        whole = norms[i]
+    if len(pieces) < 3:
+        return
+    lengths = sorted(len(n) for _, n in pieces)
+    # A glued copy is at least two pieces long: far longer than a typical paragraph.
+    threshold = max(_RUN_TOGETHER_MIN_CHARS, 2 * lengths[len(lengths) // 2])
+    for i, whole in pieces:
+        if len(whole) < threshold:
+            continue
         covered = 0
         count = 0
         for j, piece in pieces:
             if j != i and len(piece) < len(whole) and piece in whole:
                 covered += len(piece)
                 count += 1
-        if count >= 2 and covered >= 0.5 * len(whole):
-            _fix(lines[i], "duplicate-body")
+                if count >= 2 and covered >= 0.5 * len(whole):
+                    _fix(lines[i], "duplicate-body")
+                    break
 
 
 def _mark_prefix_lines(lines: list[Line], norms: list[str]) -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.clean.stopwords import WORD_RE, stopword_count
+from reader.clean.stopwords import WORD_RE, guess_language_from, stopword_count
 
 # A line "ends like a sentence": final punctuation, possibly followed by closing quotes/brackets.
 _SENTENCE_END_RE = re.compile(r"[.!?…。！？:;][\"'”’»)\]\u201d\u2019]*$|[\"”»]$|다\.?$")
-_URL_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|it|br|ru|kr|de|fr|es)\b")
+_URL_RE = re.compile(r"https?://|www\.")
 _SEPARATOR_RE = re.compile(r"\s[|•·›»/]\s|^[•·›»]")
-_DIGIT_RE = re.compile(r"\d")
+_SEPARATOR_CHARS_RE = re.compile(r"[|•·›»/]")
+_LANGUAGE_SAMPLE_TOKENS = 1000
+_CAPITALISED_LIMIT = 250  # title-likeness only matters for short lines
 
 
 @dataclass(slots=True)
@@ -20,6 +22,7 @@ class Line:
 
     index: int  # position among the non-empty lines
     text: str  # stripped, otherwise exactly as in the input
+    lower: str
     blank_before: bool  # a blank line separates it from the previous line
     chars: int
     words: int
@@ -28,7 +31,6 @@ class Line:
     urls: int
     separators: int
     capitalised: int  # words starting with an upper-case letter
-    digits: int
     cls: str = ""  # "good", "near", "short", "bad"
     reason: str = ""  # why a bad line is bad
     fixed: bool = False  # decided by a rule; context smoothing leaves it alone
@@ -43,37 +45,54 @@ class Line:
         return not self.ends_sentence and self.words > 0 and self.capitalised * 2 >= self.words
 
 
-def split_lines(text: str, lang: str) -> list[Line]:
-    lines: list[Line] = []
+def split_lines(text: str) -> tuple[list[Line], str]:
+    """The page's non-empty lines, measured, and the language guessed from their words."""
+    raw_lines: list[tuple[str, str, list[str], bool]] = []
     blank = True
     for raw in text.split("\n"):
         stripped = raw.strip()
         if not stripped:
             blank = True
             continue
-        lines.append(measure(len(lines), stripped, blank, lang))
+        lower = stripped.lower()
+        raw_lines.append((stripped, lower, WORD_RE.findall(lower), blank))
         blank = False
-    return lines
+    sample: list[str] = []
+    for _, _, tokens, _ in raw_lines:
+        sample.extend(tokens)
+        if len(sample) >= _LANGUAGE_SAMPLE_TOKENS:
+            break
+    lang = guess_language_from(text[:4000], sample)
+    lines = [
+        measure(index, stripped, lower, tokens, blank, lang)
+        for index, (stripped, lower, tokens, blank) in enumerate(raw_lines)
+    ]
+    return lines, lang
 
 
-def measure(index: int, text: str, blank_before: bool, lang: str) -> Line:
-    tokens = WORD_RE.findall(text)
-    lowered = [t.lower() for t in tokens]
-    capitalised = sum(1 for t in tokens if t[0].isupper())
-    if lang in ("ko", "cjk"):
-        words = len(text.split()) if lang == "ko" else max(1, len(text) // 2)
+def measure(
+    index: int, text: str, lower: str, tokens: list[str], blank_before: bool, lang: str
+) -> Line:
+    chars = len(text)
+    capitalised = 0
+    if chars < _CAPITALISED_LIMIT:
+        capitalised = len([w for w in text.split() if w[0].isupper()])
+    if lang == "ko":
+        words = len(text.split())
+    elif lang == "cjk":
+        words = max(1, chars // 2)
     else:
         words = len(tokens)
     return Line(
         index=index,
         text=text,
+        lower=lower,
         blank_before=blank_before,
-        chars=len(text),
+        chars=chars,
         words=words,
-        stopwords=stopword_count(lowered, lang),
-        ends_sentence=bool(_SENTENCE_END_RE.search(text)),
-        urls=len(_URL_RE.findall(text)) if "." in text else 0,
-        separators=len(_SEPARATOR_RE.findall(text)),
+        stopwords=stopword_count(tokens, lang),
+        ends_sentence=bool(_SENTENCE_END_RE.search(text[-4:])),
+        urls=len(_URL_RE.findall(lower)) if ("://" in text or "www." in lower) else 0,
+        separators=len(_SEPARATOR_RE.findall(text)) if _SEPARATOR_CHARS_RE.search(text) else 0,
         capitalised=capitalised,
-        digits=len(_DIGIT_RE.findall(text)),
     )

@@ -10,18 +10,20 @@ _MONTHS_TEXT = {
     3: "march mar marzo março marco mars märz марта март",
     4: "april apr aprile abril abr avril avr апреля апрель апр",
     5: "may maggio mag maio mai mayo мая май",
-    6: "june jun giugno giu junho junio juin juni июня июнь",
-    7: "july jul luglio lug julho julio juillet juil juli июля июль",
+    6: "june jun giugno giu junho junio juin juni июня июнь июн",
+    7: "july jul luglio lug julho julio juillet juil juli июля июль июл",
     8: "august aug agosto ago août aout августа август авг",
-    9: "september sept sep settembre set setembro septiembre setiembre septembre сентября сентябрь",
+    9: "september sept sep settembre set setembro septiembre setiembre septembre сентября сентябрь"
+    " сен сент",
     10: "october oct ottobre ott outubro out octubre octobre oktober okt октября октябрь окт",
-    11: "november nov novembre novembro noviembre ноября ноябрь",
+    11: "november nov novembre novembro noviembre ноября ноябрь ноя",
     12: "december dec dicembre dic dezembro dez diciembre décembre déc"
     " dezember дек декабря декабрь",
 }
 MONTHS: dict[str, int] = {
     name: number for number, names in _MONTHS_TEXT.items() for name in names.split()
 }
+_DIGIT_RE = re.compile(r"\d")
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _ORD = r"(?:st|nd|rd|th|º|°|er)?"
 
@@ -91,7 +93,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 
 def date_line(text: str) -> str | None:
     """The ISO date if the line is a date line (a date and only filler around it)."""
-    if len(text) > 90 or not any(ch.isdigit() for ch in text):
+    if len(text) > 90 or not _DIGIT_RE.search(text):
         return None
     found = find_date(text)
     if not found:
@@ -150,9 +152,12 @@ _DOMAIN_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<name>[\w-]+(?:\.[\w-]+)*\
 
 def source_line(text: str) -> str | None:
     """The outlet named by a "source: ..." line or a bare domain line."""
-    match = _SOURCE_RE.match(text)
-    if match:
-        return match.group("name").strip()
+    if ":" in text:
+        match = _SOURCE_RE.match(text)
+        if match:
+            return match.group("name").strip()
+    if " " in text or "." not in text:
+        return None
     match = _DOMAIN_RE.match(text)
     if match:
         return match.group("name")

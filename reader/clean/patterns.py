@@ -22,14 +22,27 @@ _FURNITURE = {
         |(?:log|sign)\ in\ to\ (?:comment|reply)|save\ my\ name,?\ email.*|notify\ me\ of.*
         |(?:name|email|website)\s*\*?|submit(?:\ comment)?|reply|report\ (?:this\ )?comment
         |lascia\ un\ commento|deixe\ (?:um\ )?coment[aá]rio|deja\ un\ comentario
-        |laisser\ un\ commentaire|комментари[ийея]\s*(?:\(\d+\))?|댓글.*""",
+        |laisser\ un\ commentaire|комментари[ийея]\s*(?:\(\d+\))?|댓글.*
+        |(?:\d+\s+)?(?:comentários|comentarios|commenti|commentaires|kommentare|комментарии)
+        (?:\s*\(\d+\))?:?|deixe\ (?:seu|o\ seu|sua)\ coment[aá]rio.*|comente.*|ver\ coment[aá]rios
+        |commenta|mostra\ (?:i\ )?commenti|оставить\ комментарий|написать\ комментарий
+        |responder|rispondi|ответить|répondre|antworten|답글(?:\ 달기|쓰기)?|kommentieren
+        |escreva\ (?:seu|um)\ coment[aá]rio.*|scrivi\ un\ commento""",
     "share-count": r"""(?:share|tweet|pin(?:\ it)?|e-?mail|print|whatsapp|facebook|twitter|x
         |linkedin|reddit|telegram|messenger|flipboard|copy\ link|copied|link\ copied
-        |compartilh[ae]r?|condividi|compartir|partager|teilen|поделиться|공유(?:하기)?)
+        |compartilh[ae]r?|compartilhe|condividi|compartir|partager|teilen|поделиться|공유(?:하기)?
+        |copiar\ link|copia\ link|скопировать\ ссылку|링크\ 복사|url\ 복사
+        |follow\ us|siga-nos|seguici|suivez-nous|folgen\ sie\ uns|мы\ в\ соцсетях
+        |подписывайтесь|siga\ a\ .{1,30}\ n[oa]s?\ redes\ sociais)
         (?:\s+(?:this|on|via)(?:\ (?:article|story|post|page|\w+))?)?:?
         |\d[\d,.]*\s*[km]?\s*(?:shares?|comments?|views?|likes?|reads?)
+        |[^\w\s]{1,3}\s*\d[\d,.]*\s*[kmк]?
         |(?:(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|e-?mail|print|share|pinterest)
         [\s,|/·•]*){2,}""",
+    # Relative times under readers' comments; they also mark the start of a comment section.
+    "comment-time": r"""(?:há|fa)\ \d+\ \w+|\d+\ (?:ore|horas?|minutos?|minuti|giorni|dias?)
+        \ (?:fa|atrás)|\d+\ \w+\ назад|\d+\s*(?:분|시간|일)\ 전|hace\ \d+\ \w+
+        |il\ y\ a\ \d+\ \w+|vor\ \d+\ \w+|just\ now|adesso|agora|только\ что|방금\ 전""",
     "promo-section": r"""see\ more.*|more\ (?:about|from|on|in)\ .{1,40}
         |more\ (?:stories|news|articles|videos)
         |you\ (?:may|might)\ also\ (?:like|be\ interested\ in)
@@ -39,7 +52,18 @@ _FURNITURE = {
         |popular(?:\ now|\ stories)?|top\ stories|in\ other\ news|elsewhere\ on\ .{1,30}
         |latest(?:\ \w+){0,3}|editor['’]?s\ picks?|what\ to\ read\ next|up\ next
         |i\ più\ letti|più\ lett[ie]|mais\ lidas|más\ leídos|les\ plus\ lus|meistgelesen
-        |самое\ читаемое|популярное|많이\ 본\ 뉴스|인기\ 기사""",
+        |самое\ читаемое|популярное|많이\ 본\ 뉴스|인기\ 기사
+        |mais\ sobre\ (?:este|o)\ (?:tema|assunto)|(?:notícias\ )?relacionadas|mais\ notícias
+        |últimas\ notícias|recomendad[oa]s|você\ (?:também\ )?pode\ gostar.*|mais\ em\ .{1,30}
+        |ti\ potrebbe\ interessare|articoli\ correlati|correlati|ultime\ notizie|altre\ notizie
+        |dalla\ stessa\ sezione|in\ evidenza|potrebbe\ interessarti
+        |материалы\ по\ теме|сюжеты|новости\ партнеров|последние\ новости|еще\ по\ теме
+        |ещё\ по\ теме|другие\ новости|похожие\ материалы|главное|лента\ новостей
+        |관련\s?뉴스|주요\s?뉴스|최신\s?뉴스|이\ 시각\ 주요\s?뉴스
+        |추천\s?기사|다른\ 기사|포토\s?뉴스
+        |noticias\ relacionadas|lo\ más\ leído|más\ noticias|últimas\ noticias
+        |sur\ le\ même\ sujet|articles\ similaires|dernières\ actualités|à\ lire\ aussi
+        |das\ könnte\ sie\ auch\ interessieren|weitere\ artikel""",
     "promo": r"""(?:related|read\ more|read\ also|read|see\ also|also\ read|more|watch|listen
         |recommended|leggi\ anche|leia\ também|veja\ também|lea\ también|lire\ aussi|читайте\ также
         |см\.\ также)\s*:\s*.{1,150}
@@ -79,18 +103,38 @@ FURNITURE_RE = re.compile(
 )
 
 # Photo captions and credits: checked at the end of any short-ish line.
-CAPTION_RE = re.compile(
-    r"""\((?:image|picture|photo|photograph|pic|credit|video|foto|imagem|фото)s?\s*:?[^()]{0,80}\)\s*$
-    |(?:^|[.\s|])(?:picture|photo|image|credit|pic|photograph|foto|imagem|фото|사진)s?\s*
-      (?:credit\s*)?[:©]\s*[^.]{1,80}$
-    |\([^()]{0,60}/\s*(?:AP|AFP|Reuters|Getty(?:\ Images)?|PA|EPA|Bloomberg|Sputnik
-      |ANSA|Shutterstock
-      |Alamy|[A-Z][\w.\ -]{0,30})[^()]{0,40}\)\s*$
-    |(?:getty\ images|shutterstock|reuters/|afp\ via\ getty
-      |ap\ photo|\bEPA\b|ansa\ foto)[^.]{0,60}$
-    |^(?:©|\(c\))\s*\S.{0,60}$""",
+_PAREN_CAPTION_RE = re.compile(
+    r"""(?:image|picture|photo|photograph|pic|credit|video|foto|imagem|фото)s?\b.{0,80}
+    |[^()]{0,60}/\s*(?:AP|AFP|Reuters|Getty(?:\ Images)?|PA|EPA|Bloomberg|Sputnik|ANSA
+      |Shutterstock|Alamy|[A-Z][\w.\ -]{0,30})[^()]{0,40}""",
     _I | re.VERBOSE,
 )
+_LABEL_CAPTION_RE = re.compile(
+    r"(?:^|[.\s|])(?:picture|photo|image|credit|pic|photograph|foto|imagem|фото|사진)s?\s*"
+    r"(?:credit\s*)?[:©]\s*[^.]{1,80}$",
+    _I,
+)
+_AGENCY_CAPTION_RE = re.compile(
+    r"(?:getty images|shutterstock|reuters/|afp via getty|ap photo|\bepa\b|ansa foto)[^.]{0,60}$"
+)
+_AGENCY_HINTS = ("getty", "shutterstock", "reuters/", "ap photo", "epa", "ansa foto")
+_TAIL_CHARS = 130
+
+
+def caption_like(text: str, lower: str) -> bool:
+    """A photo caption or credit: "(Image: Getty)", "Picture: PA", "(Name/AP)", "© Name"."""
+    tail = text[-_TAIL_CHARS:].rstrip()
+    if tail.endswith(")"):
+        opening = tail.rfind("(")
+        if opening >= 0 and _PAREN_CAPTION_RE.fullmatch(tail[opening + 1 : -1]):
+            return True
+    if (":" in tail or "©" in tail) and _LABEL_CAPTION_RE.search(tail):
+        return True
+    lower_tail = lower[-_TAIL_CHARS:]
+    if any(hint in lower_tail for hint in _AGENCY_HINTS) and _AGENCY_CAPTION_RE.search(lower_tail):
+        return True
+    return text.startswith(("©", "(c)", "(C)")) and len(text) <= 70
+
 
 # A photo credit standing alone: "Aisha Rahman/TechWire", "REUTERS/Jane Doe", "Getty Images".
 CREDIT_RE = re.compile(
@@ -110,6 +154,46 @@ NOTICE_RE = re.compile(
     r"|\bto continue reading\b|\bsubscribers? only\b|\bthis content is (?:only )?available\b)",
     _I,
 )
+
+# Consent dialogs and privacy boilerplate: several of these terms in one line.
+_PRIVACY_TERMS_RE = re.compile(
+    r"cookie|consent|partners|personal data|personalis|personaliz|privacy|geolocation"
+    r"|legitimate interest|preferences|advertis|recaptcha|terms of service|opt out|withdraw"
+    r"|dados pessoais|privacidade|consentimento|dati personali|consenso|персональн|конфиденциальн"
+    r"|개인정보|쿠키|동의"
+)
+
+
+def privacy_notice(lower: str) -> bool:
+    """True for a line dense with consent/privacy vocabulary (three different terms)."""
+    found = set(_PRIVACY_TERMS_RE.findall(lower))
+    return len(found) >= 3
+
+
+# The site talking about itself ("This website is a member of ...", "This article appeared in").
+SITE_SELF_RE = re.compile(
+    r"^(?:this\ (?:website|site|article|page|newspaper)\b"
+    r"|this\ (?:story|article)\ (?:was|has\ been|is)\ (?:updated|corrected|originally|produced)"
+    r"|(?:este|esta)\ (?:site|página|artigo|reportagem|conteúdo)\b|questo\ (?:sito|articolo)\b"
+    r"|(?:этот|данный)\ (?:сайт|материал)\b|이\ 기사는)",
+    _I,
+)
+# Paywall and subscription pitches: subscription words addressed to the reader.
+_PAYWALL_RE = re.compile(
+    r"\b(?:subscri(?:be|ber|bers|ption|ptions)|paywall|unlimited\ access|full\ access"
+    r"|free\ articles?|sign\ in\ to\ (?:read|continue)|listen\ to\ this\ (?:story|article)"
+    r"|assinante|assine|assinatura|abbonati|abbonamento|abbonarti|подпиш|подписк|구독)",
+    _I,
+)
+_SECOND_PERSON_RE = re.compile(
+    r"\b(?:you|your|you've|you're|our|we|você|seu|sua|tu|tuo|vostro|вы|вас|ваш|наш)\b", _I
+)
+
+
+def paywall_pitch(text: str) -> bool:
+    """Subscription vocabulary addressed to the reader ("Subscribe to get full access ...")."""
+    return bool(_PAYWALL_RE.search(text)) and bool(_SECOND_PERSON_RE.search(text))
+
 
 # Lines that look like a relative or absolute time stamp only ("2 hours ago", "Updated 18:04").
 TIMESTAMP_RE = re.compile(

@@ -10,6 +10,7 @@ rely on sentence punctuation and length.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPLISTS_TEXT: dict[str, str] = {
     "en": """a about above after again against all also am an and any are as at be because been
@@ -68,6 +69,7 @@ STOPLISTS: dict[str, frozenset[str]] = {
 }
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+LETTER_RE = re.compile(r"[^\W\d_]")
 HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -81,17 +83,23 @@ _SAMPLE_TOKENS = 1500
 
 def guess_language(text: str) -> str:
     """A two-letter code: one of STOPLISTS, or "ko" (Korean), "cjk" (Chinese/Japanese)."""
-    sample = text[:20000]
-    letters = sum(1 for ch in sample[:4000] if ch.isalpha()) or 1
-    hangul = len(HANGUL_RE.findall(sample[:4000]))
-    if hangul > 0.3 * letters:
-        return "ko"
-    if len(CJK_RE.findall(sample[:4000])) > 0.3 * letters:
-        return "cjk"
-    tokens = [t.lower() for t in WORD_RE.findall(sample)[:_SAMPLE_TOKENS]]
+    tokens = WORD_RE.findall(text[:20000].lower())[:_SAMPLE_TOKENS]
+    return guess_language_from(text[:4000], tokens)
+
+
+def guess_language_from(head: str, tokens: list[str]) -> str:
+    """The language from the start of the text and a sample of its lower-cased words."""
+    if HANGUL_RE.search(head) or CJK_RE.search(head):
+        letters = len(LETTER_RE.findall(head)) or 1
+        if len(HANGUL_RE.findall(head)) > 0.3 * letters:
+            return "ko"
+        if len(CJK_RE.findall(head)) > 0.3 * letters:
+            return "cjk"
+    counts = Counter(tokens)
+    words = counts.keys()
     best, best_hits = "en", -1
     for lang, stoplist in STOPLISTS.items():
-        hits = sum(1 for token in tokens if token in stoplist)
+        hits = sum(counts[w] for w in words & stoplist)
         if hits > best_hits:
             best, best_hits = lang, hits
     return best
@@ -100,6 +108,6 @@ def guess_language(text: str) -> str:
 def stopword_count(tokens: list[str], lang: str) -> int:
     """How many of the (lower-cased) tokens are function words in ``lang``."""
     if lang == "ko":
-        return sum(1 for token in tokens if KOREAN_FUNCTION_RE.search(token))
+        return len([token for token in tokens if KOREAN_FUNCTION_RE.search(token)])
     stoplist = STOPLISTS.get(lang, STOPLISTS["en"])
-    return sum(1 for token in tokens if token in stoplist)
+    return len([token for token in tokens if token in stoplist])
