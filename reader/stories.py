@@ -32,6 +32,7 @@ MERGE_FLOOR = 0.12  # average word similarity two groups need to merge over one 
 WINDOW_DAYS = 14  # stories last; seed articles on one story span 12 days
 TITLE_WEIGHT = 2
 KEYS_PER_ARTICLE = 24  # candidate pairs share at least one of each other's top terms
+NEIGHBOURS = 40  # for terms in more articles than this, only the nearest in time are paired
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _NAME_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -180,8 +181,15 @@ def similarity_matrix(articles: Sequence[Article]) -> list[list[tuple[float, flo
     return [[features.similarity(i, j) for j in range(n)] for i in range(n)]
 
 
-def _candidate_pairs(vectors: list[dict[str, float]]) -> set[tuple[int, int]]:
-    """Pairs sharing a top term; avoids comparing every article with every other one."""
+def _candidate_pairs(
+    vectors: list[dict[str, float]], days: list[int | None]
+) -> set[tuple[int, int]]:
+    """Pairs sharing one of their top terms; avoids comparing every article with every other.
+
+    A term shared by very many articles (a big topic, a frequent name) pairs each article only
+    with its ``NEIGHBOURS`` nearest in time among them, so the work stays near-linear; a story
+    is still found through its rarer shared names, or through the chain of neighbours.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         top = sorted(vector, key=vector.__getitem__, reverse=True)[:KEYS_PER_ARTICLE]
@@ -189,9 +197,14 @@ def _candidate_pairs(vectors: list[dict[str, float]]) -> set[tuple[int, int]]:
             index[term].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
+        if len(members) > NEIGHBOURS:
+            members = sorted(members, key=lambda i: (days[i] is None, days[i] or 0, i))
+            reach = NEIGHBOURS
+        else:
+            reach = len(members)
         for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                pairs.add((i, j))
+            for j in members[x + 1 : x + 1 + reach]:
+                pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -204,7 +217,7 @@ def scored_links(
 
 def _links(features: _Features, threshold: float, window_days: int) -> list[tuple[float, int, int]]:
     links: list[tuple[float, int, int]] = []
-    for i, j in _candidate_pairs(features.words):
+    for i, j in _candidate_pairs(features.words, features.days):
         strength = features.linked(i, j, threshold, window_days)
         if strength is not None:
             links.append((strength, i, j))

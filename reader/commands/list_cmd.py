@@ -17,28 +17,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def entry_json(entry) -> dict[str, Any]:  # noqa: ANN001 - LibraryEntry, imported lazily
-    article = entry.article
+def headline_json(line) -> dict[str, Any]:  # noqa: ANN001 - store.Headline, imported lazily
     return {
-        "id": entry.id,
-        "title": article.title,
-        "source": article.source,
-        "date": article.date,
-        "story": entry.story,
-        "url": article.url,
-        "path": article.path,
-        "read": entry.read,
-        "starred": entry.starred,
-        "added": entry.added,
+        "id": line.id,
+        "title": line.title,
+        "source": line.source,
+        "date": line.date,
+        "story": line.story,
+        "url": line.url,
+        "path": line.path,
+        "read": line.read,
+        "starred": line.starred,
+        "added": line.added,
     }
 
 
-def entry_line(entry) -> str:  # noqa: ANN001
-    article = entry.article
-    flags = ("*" if entry.starred else " ") + (" " if entry.read else "N")
-    where = article.source or "-"
-    day = article.date or "-"
-    return f"{entry.id:>6} {flags} s{entry.story:<6} {day:<10}  {where}: {article.title}"
+def headline_text(line) -> str:  # noqa: ANN001
+    flags = ("*" if line.starred else " ") + (" " if line.read else "N")
+    day = line.date or "-"
+    return f"{line.id:>6} {flags} s{line.story:<6} {day:<10}  {line.source or '-'}: {line.title}"
+
+
+def print_headlines(lines, *, as_json: bool) -> None:  # noqa: ANN001
+    for line in lines:
+        print(
+            json.dumps(headline_json(line), ensure_ascii=False) if as_json else headline_text(line)
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
                         f"s{story.id:<6} {story.outlets} outlets, {count} articles: {story.title}"
                     )
             return 0
-        entries = library.articles()
-    for entry in entries:
-        print(json.dumps(entry_json(entry), ensure_ascii=False) if args.json else entry_line(entry))
+        lines = library.headlines()
+    if not lines and not args.json:
+        print("the library is empty: add articles with 'newsreader add PATH|URL'")
+    print_headlines(lines, as_json=args.json)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 NAME = "search"
 HELP = "search the library's titles and texts (every word must match; best first)"
@@ -18,12 +17,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.commands.list_cmd import entry_json, entry_line
+    from reader.commands.list_cmd import print_headlines
     from reader.library.store import Library
 
     with Library.open(args.library) as library:
         ids = library.search(" ".join(args.query), limit=max(1, args.limit))
-        entries = [entry for entry in map(library.get, ids) if entry is not None]
-    for entry in entries:
-        print(json.dumps(entry_json(entry), ensure_ascii=False) if args.json else entry_line(entry))
-    return 0 if entries else 1
+        lines = library.headlines(ids=ids)
+    print_headlines(lines, as_json=args.json)
+    return 0 if lines else 1

@@ -9,6 +9,7 @@ front, so two running copies wait on each other (busy timeout) instead of failin
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import sqlite3
@@ -26,6 +27,7 @@ from reader.library.paths import library_path
 from reader.model import Article, RemovedLine
 
 BUSY_TIMEOUT_MS = 10_000
+RANK_WINDOW = 3000  # newest matches ranked by bm25 per search (all of them when fewer)
 
 
 class LibraryError(ReaderError):
@@ -48,6 +50,23 @@ class AddResult:
     article_id: int | None
     added: bool
     reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One line of the library list (no texts)."""
+
+    id: int
+    title: str
+    source: str | None
+    date: str | None
+    story: int
+    read: bool
+    starred: bool
+    added: str
+    url: str | None
+    path: str | None
+    feed_id: int | None
 
 
 @dataclass(slots=True)
@@ -120,10 +139,16 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;
     """,
+    # 2: the file an article came from, as a column, for listing without decoding JSON
+    """
+    ALTER TABLE articles ADD COLUMN path TEXT;
+    UPDATE articles SET path = json_extract(article_json, '$.path');
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library
 
+_NEWEST_FIRST = "coalesce(date, substr(added, 1, 10)) DESC, added DESC, id DESC"
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
@@ -149,15 +174,28 @@ def fts_query(query: str) -> str:
     return " ".join(terms)
 
 
-def article_from_json(data: str) -> Article:
+_ARTICLE_FIELDS = dataclass_fields(Article)
+
+
+def article_from_json(data: str, body: str) -> Article:
     fields: dict[str, Any] = json.loads(data)
     removed = [RemovedLine(**item) for item in fields.pop("removed", [])]
-    known = {f.name for f in dataclass_fields(Article)}
+    if "paragraphs" not in fields:
+        fields["paragraphs"] = body.split("\n\n") if body else []
+    known = {f.name for f in _ARTICLE_FIELDS}
     return Article(**{k: v for k, v in fields.items() if k in known}, removed=removed)
 
 
 def article_to_json(article: Article) -> str:
-    return json.dumps(article.to_dict(), ensure_ascii=False)
+    """The article's fields; paragraphs only when the body column cannot give them back."""
+    # what Article.to_dict() gives, without dataclasses.asdict's slow deep copy
+    fields: dict[str, Any] = {f.name: getattr(article, f.name) for f in _ARTICLE_FIELDS}
+    fields["removed"] = [
+        {"text": r.text, "reason": r.reason, "position": r.position} for r in article.removed
+    ]
+    if all(p and "\n\n" not in p for p in article.paragraphs):
+        del fields["paragraphs"]  # stored once, in the body column (also the FTS source)
+    return json.dumps(fields, ensure_ascii=False)
 
 
 class Library:
@@ -266,14 +304,18 @@ class Library:
         *,
         kind: str = "text",
         progress: Callable[[int], None] | None = None,
+        batch: int = 5000,
     ) -> list[AddResult]:
-        """Bulk insert in ONE transaction (fast; all or nothing). Items are (article, raw)."""
+        """Bulk insert, ``batch`` articles per transaction (fast; a crash loses at most the
+        batch in progress). Items are (article, raw)."""
         results: list[AddResult] = []
-        with self.transaction():
-            for article, raw in items:
-                results.append(self._insert(article, raw=raw, kind=kind, feed_id=None))
-                if progress is not None:
-                    progress(len(results))
+        iterator = iter(items)
+        while chunk := list(itertools.islice(iterator, batch)):
+            with self.transaction():
+                for article, raw in chunk:
+                    results.append(self._insert(article, raw=raw, kind=kind, feed_id=None))
+                    if progress is not None:
+                        progress(len(results))
         return results
 
     def _insert(self, article: Article, *, raw: str, kind: str, feed_id: int | None) -> AddResult:
@@ -289,7 +331,7 @@ class Library:
             return AddResult(row[0], False, "duplicate content")
         cursor = c.execute(
             "INSERT INTO articles (url, content_hash, raw, raw_kind, title, source, date, body,"
-            " article_json, added, feed_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " article_json, added, feed_id, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 url,
                 digest,
@@ -302,24 +344,24 @@ class Library:
                 article_to_json(article),
                 now_iso(),
                 feed_id,
+                article.path,
             ),
         )
-        article_id = int(cursor.lastrowid or 0)
-        # A story of its own until regroup_stories() runs.
-        c.execute("UPDATE articles SET story = ? WHERE id = ?", (article_id, article_id))
-        return AddResult(article_id, True, None)
+        # story stays NULL (= a story of its own, read as coalesce(story, id)) until
+        # regroup_stories() runs
+        return AddResult(int(cursor.lastrowid or 0), True, None)
 
     def has_url(self, url: str) -> bool:
         row = self.connection.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone()
         return row is not None
 
-    _ENTRY_COLUMNS = "id, article_json, story, read, starred, added, feed_id"
+    _ENTRY_COLUMNS = "id, article_json, story, read, starred, added, feed_id, body"
 
     @staticmethod
     def _entry(row: Sequence[Any]) -> LibraryEntry:
         return LibraryEntry(
             id=row[0],
-            article=article_from_json(row[1]),
+            article=article_from_json(row[1], row[7]),
             story=row[2] if row[2] is not None else row[0],
             read=bool(row[3]),
             starred=bool(row[4]),
@@ -327,12 +369,39 @@ class Library:
             feed_id=row[6],
         )
 
-    def articles(self) -> list[LibraryEntry]:
+    def articles(self, limit: int | None = None) -> list[LibraryEntry]:
+        """Entries with their full articles, newest first (``headlines`` is the light list)."""
         rows = self.connection.execute(
-            f"SELECT {self._ENTRY_COLUMNS} FROM articles "
-            "ORDER BY coalesce(date, substr(added, 1, 10)) DESC, added DESC, id DESC"
+            f"SELECT {self._ENTRY_COLUMNS} FROM articles ORDER BY {_NEWEST_FIRST} LIMIT ?",
+            (-1 if limit is None else int(limit),),
         )
         return [self._entry(row) for row in rows]
+
+    def headlines(
+        self, limit: int | None = None, *, ids: Sequence[int] | None = None
+    ) -> list[Headline]:
+        """What a list shows, without the texts: cheap even for 100,000 articles.
+
+        Newest first; with ``ids``, those articles in the order given (e.g. search results).
+        """
+        columns = (
+            "id, title, source, date, coalesce(story, id), read, starred, added, url, path, feed_id"
+        )
+        if ids is not None:
+            found: dict[int, Headline] = {}
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                for r in self.connection.execute(
+                    f"SELECT {columns} FROM articles WHERE id IN ({marks})", chunk
+                ):
+                    found[r[0]] = _headline(r)
+            return [found[i] for i in ids if i in found]
+        rows = self.connection.execute(
+            f"SELECT {columns} FROM articles ORDER BY {_NEWEST_FIRST} LIMIT ?",
+            (-1 if limit is None else int(limit),),
+        )
+        return [_headline(r) for r in rows]
 
     def get(self, article_id: int) -> LibraryEntry | None:
         row = self.connection.execute(
@@ -364,15 +433,21 @@ class Library:
             return cursor.rowcount > 0
 
     def search(self, query: str, limit: int = 50) -> list[int]:
-        """Article ids matching every word of ``query``, best first (title words count more)."""
+        """Article ids matching every word of ``query``, best first (title words count more).
+
+        Ranking (bm25) is exact when at most ``RANK_WINDOW`` articles match; beyond that only
+        the newest ``RANK_WINDOW`` matches are ranked, which keeps a query on a word found in
+        most of a 100,000-article library within a few milliseconds.
+        """
         match = fts_query(query)
         if not match:
             return []
         try:
             rows = self.connection.execute(
-                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-                "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
-                (match, int(limit)),
+                "SELECT id FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score"
+                " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
+                " ORDER BY score, id DESC LIMIT ?",
+                (match, RANK_WINDOW, int(limit)),
             ).fetchall()
         except sqlite3.OperationalError as error:
             raise LibraryError(f"cannot search for {query!r}: {error}") from None
@@ -384,15 +459,15 @@ class Library:
 
         changed = 0
         rows = self.connection.execute(
-            "SELECT id, raw, raw_kind, article_json FROM articles"
+            "SELECT id, raw, raw_kind, article_json, body FROM articles"
         ).fetchall()
         with self.transaction() as c:
-            for article_id, raw, kind, old_json in rows:
-                old = article_from_json(old_json)
+            for article_id, raw, kind, old_json, old_body in rows:
+                old = article_from_json(old_json, old_body)
                 article = clean_raw(raw, kind=kind, url=old.url)
                 article.path = old.path
                 new_json = article_to_json(article)
-                if new_json == old_json:
+                if new_json == old_json and article.text == old_body:
                     continue
                 c.execute(
                     "UPDATE articles SET title = ?, source = ?, date = ?, body = ?,"
@@ -415,16 +490,16 @@ class Library:
         from reader.stories import assign_stories
 
         rows = self.connection.execute(
-            "SELECT id, article_json FROM articles ORDER BY id"
+            "SELECT id, article_json, body FROM articles ORDER BY id"
         ).fetchall()
         ids = [row[0] for row in rows]
-        labels = assign_stories([article_from_json(row[1]) for row in rows])
+        labels = assign_stories([article_from_json(row[1], row[2]) for row in rows])
         first_id: dict[int, int] = {}
         for article_id, label in zip(ids, labels, strict=True):
             first_id.setdefault(label, article_id)
         with self.transaction() as c:
             c.executemany(
-                "UPDATE articles SET story = ? WHERE id = ? AND story IS NOT ?",
+                "UPDATE articles SET story = ? WHERE id = ? AND coalesce(story, id) IS NOT ?",
                 [
                     (first_id[label], article_id, first_id[label])
                     for article_id, label in zip(ids, labels, strict=True)
@@ -484,6 +559,10 @@ class Library:
 
     def integrity_ok(self) -> bool:
         return self.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _headline(r: Sequence[Any]) -> Headline:
+    return Headline(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), r[7], r[8], r[9], r[10])
 
 
 def _split_sql(script: str) -> list[str]:

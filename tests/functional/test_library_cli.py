@@ -1,0 +1,116 @@
+"""The library commands end to end: add, list, search; errors are one line; no Textual."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.library.store import MIGRATIONS, Library
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_add_folder_list_and_stories(seeds_dir: Path, tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "lib.sqlite3")
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for seed in sorted(seeds_dir.glob("0*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    code, out, err = run_cli(capsys, "add", str(folder), "--library", db)
+    assert code == 0
+    assert "5 articles added" in out and "1 failed" in out
+    assert err.count("\n") == 1 and "broken.txt" in err and "Traceback" not in err
+
+    code, out, _ = run_cli(capsys, "list", "--json", "--library", db)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 5
+    for row in rows:
+        assert {"id", "title", "source", "date", "story"} <= set(row)
+    assert len({row["story"] for row in rows}) == 1  # the five seeds are one story
+
+    code, out, _ = run_cli(capsys, "list", "--stories", "--library", db)
+    assert out.count("\n") == 1 and "5 outlets, 5 articles" in out
+
+    code, out, _ = run_cli(capsys, "add", str(folder), "--library", db)
+    assert "0 articles added, 5 already in the library" in out
+
+
+def test_search_command(seeds_dir: Path, tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "lib.sqlite3")
+    run_cli(capsys, "add", *map(str, sorted(seeds_dir.glob("0*.txt"))), "--library", db)
+    code, out, _ = run_cli(capsys, "search", "Stoltenberg", "--json", "--library", db)
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and hits
+    with Library.open(db) as library:
+        for hit in hits:
+            entry = library.get(hit["id"])
+            assert entry is not None and "stoltenberg" in entry.article.text.lower()
+    code, out, _ = run_cli(capsys, "search", "zzzznotthere", "--library", db)
+    assert code == 1 and out == ""
+    code, out, err = run_cli(capsys, "search", 'NEAR("x', "--library", db)
+    assert "Traceback" not in err
+
+
+def test_unusable_library_file_is_one_line_error(tmp_path: Path, capsys) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not a database" * 100)
+    code, out, err = run_cli(capsys, "list", "--library", str(junk))
+    assert code == 1 and err.startswith("newsreader: ") and err.count("\n") == 1
+    assert junk.read_bytes().startswith(b"this is not a database")
+
+
+def test_env_var_chooses_the_library(tmp_path: Path, monkeypatch, capsys) -> None:
+    db = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("NEWSREADER_LIBRARY", str(db))
+    note = tmp_path / "note.txt"
+    note.write_text("A headline\n\nSome article text that is long enough to keep as a paragraph.")
+    code, out, _ = run_cli(capsys, "add", str(note))
+    assert code == 0 and db.exists()
+
+
+def test_version_one_library_is_migrated_and_backfilled(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.executescript(MIGRATIONS[0])
+    connection.execute(
+        "INSERT INTO articles (content_hash, raw, title, body, article_json, added)"
+        " VALUES ('h', 'raw', 'T', 'b', ?, '2024-01-01T00:00:00+00:00')",
+        (json.dumps({"title": "T", "paragraphs": ["b"], "path": "/old/file.txt"}),),
+    )
+    connection.execute("PRAGMA user_version = 1")
+    connection.execute(f"PRAGMA application_id = {0x4E524C42}")
+    connection.close()
+    with Library.open(path) as library:
+        assert library.headlines()[0].path == "/old/file.txt"
+        assert library.get(1).article.paragraphs == ["b"]
+
+
+def test_library_commands_do_not_import_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys; from reader.cli import main; "
+        f"main(['list', '--library', {str(tmp_path / 'x.sqlite3')!r}]); "
+        f"main(['search', 'word', '--library', {str(tmp_path / 'x.sqlite3')!r}]); "
+        "print('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("False")
+
+
+@pytest.mark.parametrize("argv", [["feed", "list"], ["refresh"]])
+def test_feed_commands_without_feeds(tmp_path: Path, capsys, argv: list[str]) -> None:
+    code, out, _ = run_cli(capsys, *argv, "--library", str(tmp_path / "l.sqlite3"))
+    assert code == 0 and "no feeds yet" in out
