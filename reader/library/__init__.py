@@ -14,9 +14,14 @@ Public API (owner: library helper; the app codes to exactly this)::
         Worker threads open their own: ``Library.open(library.path)``.
     library.path: Path
     library.close()
-    library.articles() -> list[LibraryEntry]       # newest first (date, then added time)
+    library.articles(limit: int | None = None) -> list[LibraryEntry]  # newest first
+    library.headlines(limit=None, *, ids=None) -> list[Headline]  # the same, without texts:
+        # use this for the list of a big library (100,000 articles in well under a second),
+        # then library.get(id) for the article the user opens. With ids: in that order.
     library.get(article_id: int) -> LibraryEntry | None
     library.count() -> int
+    library.add_articles(items: Iterable[(Article, raw)], progress=None) -> list[AddResult]
+        # bulk, 5000 per transaction
     library.add_article(article: Article, *, raw: str, kind: str = "text",
                         feed_id: int | None = None) -> AddResult
         kind is "text" or "html" (what ``raw`` is, so it can be re-cleaned later). Never raises
@@ -34,6 +39,7 @@ Public API (owner: library helper; the app codes to exactly this)::
 
     LibraryEntry: id: int, article: Article, story: int, read: bool, starred: bool,
                   added: str (ISO 8601 UTC), feed_id: int | None
+    Headline:     id, title, source, date, story, read, starred, added, url, path, feed_id
     AddResult:    article_id: int | None, added: bool, reason: str | None
     StorySummary: id: int, article_ids: list[int], outlets: int, title: str
     FeedInfo:     id, url, title, etag, last_modified, last_checked, last_error, article_count
@@ -44,6 +50,10 @@ Public API (owner: library helper; the app codes to exactly this)::
         progress(done, total, message) is called from that same thread.
         RefreshSummary: feeds: int, not_modified: int, added: int, duplicates: int,
                         errors: list[str] (one line each); str() is a one-line summary.
+
+    reader.library.feeds.add_feed(library, url, *, timeout=15.0) -> (feed_id, title)
+        fetches and parses the feed first (FeedError/FetchError if it is not a usable feed);
+        library.add_feed stores without checking.
 
     import_sources(library, sources: Iterable[str | Path], progress=None) -> ImportSummary
         files, folders (recursive) and http(s) URLs; ImportSummary: added, duplicates,
@@ -65,6 +75,7 @@ _EXPORTS = {
     "library_path": "reader.library.paths",
     "Library": "reader.library.store",
     "LibraryEntry": "reader.library.store",
+    "Headline": "reader.library.store",
     "AddResult": "reader.library.store",
     "StorySummary": "reader.library.store",
     "FeedInfo": "reader.library.store",
