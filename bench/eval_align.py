@@ -206,14 +206,15 @@ def evaluate_set(name: str, cases, align, merge: bool, failures: int) -> dict[st
 
 
 def _print_by_variant(cases, per_case) -> None:
-    variants = sorted({c.get("variant", "") for c in cases})
-    if len(variants) < 2:
-        return
-    for variant in variants:
-        subset = [c for c in cases if c.get("variant", "") == variant]
-        dets = [d for c in subset for d in per_case[c["id"]]]
-        scores = plagdet.evaluate(gold_annotations(subset), dets)
-        print(f"    {variant:22s} {scores.row()}  ({len(subset)} cases)")
+    for key in ("variant", "site"):
+        groups = sorted({c[key] for c in cases if key in c})
+        if len(groups) < 2:
+            continue
+        for group in groups:
+            subset = [c for c in cases if c.get(key) == group]
+            dets = [d for c in subset for d in per_case[c["id"]]]
+            scores = plagdet.evaluate(gold_annotations(subset), dets)
+            print(f"    {group:22s} {scores.row()}  ({len(subset)} cases)")
 
 
 def _print_failures(cases, per_case, limit: int) -> None:
