@@ -66,6 +66,8 @@ def import_one(
         kind = "html" if html else "text"
         article = clean_raw(raw, kind=kind)
         article.path = str(path.resolve())
+    if not article.paragraphs:
+        raise ReaderError(f"{source}: no article text found")
     return library.add_article(article, raw=raw, kind=kind)
 
 
