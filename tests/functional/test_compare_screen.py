@@ -389,3 +389,49 @@ async def test_markup_and_escape_sequences_in_titles_and_text_are_inert() -> Non
         assert "[bold]Loud[/bold] title" in text
         assert "Text with [red]tags[/red]." in text
         assert "\x1b" not in text and "[31mcoloured" in text
+
+
+def _long_alignment(rows: int) -> tuple[Article, Article, Callable[[str, str], Alignment]]:
+    sentences = [f"Sentence number {i} says the same thing on both sides." for i in range(rows)]
+    a = Article(title="Long A", paragraphs=sentences)
+    b = Article(title="Long B", paragraphs=sentences)
+
+    def aligner(a_text: str, b_text: str) -> Alignment:
+        spans, start = [], 0
+        for sentence in sentences:
+            spans.append((start, start + len(sentence)))
+            start += len(sentence) + 2
+        kinds = ["changed" if i % 7 == 3 else "identical" for i in range(rows)]
+        return Alignment(
+            a_text,
+            b_text,
+            rows=[Row(k, (s,), (s,)) for k, s in zip(kinds, spans, strict=True)],  # type: ignore[arg-type]
+        )
+
+    return a, b, aligner
+
+
+async def test_long_pair_is_wrapped_off_the_ui_thread() -> None:
+    a, b, aligner = _long_alignment(900)
+
+    class LongApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(CompareScreen(a, b, aligner=aligner))
+
+    app = LongApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        panes = app.screen.query_one(ComparePanes)
+        assert not panes.layout_pending  # the worker's layout had the right width
+        assert panes_text(app)[0].startswith("  Sentence number 0 says")
+        await pilot.press("n")
+        assert cursor(app) == 3
+        await pilot.press("u")  # needs a new layout: computed in a worker
+        await settle(pilot)
+        assert not panes.layout_pending
+        assert not any("│" in line for line in panes_text(app))
+        assert cursor(app) == 3
+        assert any("Sentence number 3 says" in line for line in panes_text(app))
+        await pilot.resize_terminal(90, 30)
+        await settle(pilot)
+        assert any("Sentence number 3 says" in line for line in panes_text(app))

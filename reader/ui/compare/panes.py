@@ -12,6 +12,7 @@ from collections.abc import Callable
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual import work
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -30,6 +31,8 @@ from reader.ui.compare.layout import (
 )
 
 SEPARATOR = " │ "
+# Above this many rows, wrapping takes tens of milliseconds: it moves to a worker.
+BACKGROUND_LAYOUT_ROWS = 400
 
 
 class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
@@ -100,24 +103,43 @@ class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
         # Strips of lines already drawn (paging back, moving the cursor): cleared on any change.
         self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
         self.cursor_listener: Callable[[int], None] | None = None
+        # (key, anchor row, set the cursor) of a layout being computed in a worker
+        self._pending: tuple[tuple[int, bool], int, bool] | None = None
 
     # --- content -----------------------------------------------------------------------
 
-    def show(self, alignment: Alignment, *, unified: bool | None = None) -> None:
-        """Draw ``alignment`` (keeping the current row in view when only the mode changes)."""
+    def show(
+        self,
+        alignment: Alignment,
+        *,
+        unified: bool | None = None,
+        row: int | None = None,
+        seed: tuple[tuple[int, bool], CompareLayout] | None = None,
+    ) -> None:
+        """Draw ``alignment`` with row ``row`` current (default: keep the row, or the first).
+
+        ``seed`` is a layout already computed for a (width, unified) key, off the UI thread.
+        """
         same = alignment is self.alignment
         self.alignment = alignment
         if not same:
             self._layouts.clear()
+        if seed is not None:
+            self._layouts[seed[0]] = seed[1]
         if unified is not None:
             self.unified = unified
-        row = self.cursor_row if same else 0
-        self._relayout()
-        self.set_cursor(row, scroll=True)
+        if row is None:
+            row = self.cursor_row if same else 0
+        self._relayout(anchor=row, cursor=True)
 
     @property
     def current_layout(self) -> CompareLayout:
         return self._layout
+
+    @property
+    def layout_pending(self) -> bool:
+        """A layout is being computed in a worker (the previous one is still shown)."""
+        return self._pending is not None
 
     def visible_lines(self) -> list[DisplayLine]:
         top = round(self.scroll_y)
@@ -126,35 +148,74 @@ class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
     def _text_width(self) -> int:
         return max(10, self.scrollable_content_region.width or self.size.width or 80)
 
-    def _relayout(self) -> None:
+    def _relayout(self, *, anchor: int, cursor: bool = False) -> None:
+        """Use the layout for the current width and mode; compute it if needed.
+
+        Small comparisons are wrapped at once; big ones in a worker, so resizing or toggling
+        the mode never blocks the keyboard (the old layout stays until the new one is ready).
+        """
         if self.alignment is None:
             return
         key = (self._text_width(), self.unified)
         cached = self._layouts.get(key)
+        if cached is None and len(self.alignment.rows) > BACKGROUND_LAYOUT_ROWS:
+            self._pending = (key, anchor, cursor)
+            self._layout_in_worker(self.alignment, key)
+            return
         if cached is None:
-            if len(self._layouts) > 8:
-                self._layouts.clear()
-            cached = self._layouts[key] = layout(self.alignment, key[0], unified=self.unified)
-        if cached is not self._layout:
+            cached = layout(self.alignment, key[0], unified=key[1])
+        self._install(key, cached, anchor, cursor)
+
+    def _install(
+        self, key: tuple[int, bool], result: CompareLayout, anchor: int, cursor: bool
+    ) -> None:
+        if len(self._layouts) > 8:
+            self._layouts.clear()
+        self._layouts[key] = result
+        self._pending = None
+        if result is not self._layout:
             self._strips.clear()
-        self._layout = cached
-        self.virtual_size = Size(key[0], len(cached.lines))
+        self._layout = result
+        self.virtual_size = Size(key[0], len(result.lines))
         self.refresh()
+        if cursor:
+            self.set_cursor(anchor, scroll=False, force=True)
+        self._scroll_to_row(anchor, only_if_hidden=cursor)
+
+    @work(thread=True, exclusive=True, group="compare-layout")
+    def _layout_in_worker(self, alignment: Alignment, key: tuple[int, bool]) -> None:
+        result = layout(alignment, key[0], unified=key[1])
+        try:
+            self.app.call_from_thread(self._layout_ready, alignment, key, result)
+        except RuntimeError:
+            pass  # the app closed meanwhile
+
+    def _layout_ready(
+        self, alignment: Alignment, key: tuple[int, bool], result: CompareLayout
+    ) -> None:
+        if alignment is not self.alignment or self._pending is None:
+            return
+        wanted, anchor, cursor = self._pending
+        if key != wanted:
+            return  # resized again meanwhile: the newer worker brings the right one
+        self._install(key, result, anchor, cursor)
 
     def on_resize(self) -> None:
         if self.alignment is None:
             return
-        row = self._layout.row_at(round(self.scroll_y))
-        self._relayout()
-        self._scroll_to_row(row)
+        if self._pending is not None:
+            anchor = self._pending[1]
+        else:
+            anchor = self._layout.row_at(round(self.scroll_y))
+        self._relayout(anchor=anchor)
 
     # --- moving ------------------------------------------------------------------------
 
-    def set_cursor(self, row: int, *, scroll: bool = True) -> None:
+    def set_cursor(self, row: int, *, scroll: bool = True, force: bool = False) -> None:
         if self.alignment is None or not self.alignment.rows:
             return
         row = max(0, min(row, len(self.alignment.rows) - 1))
-        moved = row != self.cursor_row
+        moved = force or row != self.cursor_row
         self.cursor_row = row
         if scroll:
             self._scroll_to_row(row, only_if_hidden=True)

@@ -14,13 +14,15 @@ from textual.widgets import Footer, LoadingIndicator, Static
 from reader.alignment import Alignment
 from reader.errors import ReaderError
 from reader.model import Article
-from reader.ui.compare.layout import difference_rows, mirror, printable
-from reader.ui.compare.panes import ComparePanes
+from reader.ui.compare.layout import CompareLayout, difference_rows, layout, mirror, printable
+from reader.ui.compare.panes import BACKGROUND_LAYOUT_ROWS, ComparePanes
 
 Aligner = Callable[[str, str], Alignment]
 
 # Below this many columns two panes are too cramped to read: the unified view is used.
 NARROW_WIDTH = 100
+# The panes' vertical scrollbar (compare.tcss keeps its gutter): the text is this much narrower.
+SCROLLBAR_WIDTH = 2
 
 KIND_WORDS = {
     "changed": "changed",
@@ -142,11 +144,16 @@ class CompareScreen(Screen[None]):
         try:
             aligner = self._aligner or default_aligner()
             alignment = aligner(a_text, b_text)
+            seed = None
+            if len(alignment.rows) > BACKGROUND_LAYOUT_ROWS:
+                # Wrap a long pair here too, for the width the panes will most likely have.
+                key = (max(10, self.app.size.width - SCROLLBAR_WIDTH), self.unified)
+                seed = (key, layout(alignment, key[0], unified=key[1]))
         except Exception as error:  # shown as one line: the app must not crash on a bad pair
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
             self._deliver(self._show_error, f"Could not compare these articles: {message}")
             return
-        self._deliver(self._show_alignment, alignment)
+        self._deliver(self._show_alignment, alignment, seed)
 
     def _deliver(self, callback: Callable[..., None], *args: object) -> None:
         try:
@@ -162,7 +169,9 @@ class CompareScreen(Screen[None]):
         error.update(Text(message))
         error.display = True
 
-    def _show_alignment(self, alignment: Alignment) -> None:
+    def _show_alignment(
+        self, alignment: Alignment, seed: tuple[tuple[int, bool], CompareLayout] | None = None
+    ) -> None:
         if not self.is_attached:
             return
         self.alignment = alignment
@@ -170,7 +179,7 @@ class CompareScreen(Screen[None]):
         self.query_one(LoadingIndicator).display = False
         panes = self.panes
         panes.display = True
-        panes.show(alignment, unified=self.unified)
+        panes.show(alignment, unified=self.unified, seed=seed)
         panes.focus()
         self._update_header()
         self._update_status()
@@ -259,8 +268,7 @@ class CompareScreen(Screen[None]):
         row = self.panes.cursor_row
         self.alignment = mirror(self.alignment)
         self._difference_rows = difference_rows(self.alignment)
-        self.panes.show(self.alignment, unified=self.unified)
-        self.panes.set_cursor(row)
+        self.panes.show(self.alignment, unified=self.unified, row=row)
         self._update_header()
         self._update_status()
 
