@@ -16,6 +16,8 @@ Pipeline (all plain Python, no Textual):
 
 from __future__ import annotations
 
+import math
+
 from reader.align_rows import build_rows, summarise
 from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
 from reader.alignment import Alignment, Pair
@@ -34,6 +36,13 @@ GROUP_MARGIN = 2.0
 GROUP_SHAPES = ((1, 2), (2, 1), (1, 3), (3, 1))
 GROUP_ASYMMETRY = 1.3  # a split is tried where one side has this much more content
 MAX_GAP = 2  # sentences bridged on each side between two matched stretches
+# A passage on its own needs this many shared content words and characters on each side.
+MIN_PASSAGE_SHARED = 3
+MIN_PASSAGE_CHARS = 30
+# A passage that is one match alone needs ANCHOR_SCORE in a pair of short articles, and this
+# many more points per tenfold more sentence pairs beyond LONE_BASE_PAIRS (long noisy pages).
+LONE_SCORE_PER_DECADE = 8.0
+LONE_BASE_PAIRS = 2_000
 
 
 def align(a_text: str, b_text: str) -> Alignment:
@@ -41,6 +50,7 @@ def align(a_text: str, b_text: str) -> Alignment:
     a, b, idf = build_sides(a_text, b_text)
     matches = choose_matches(a, b, idf)
     passages = join_passages(matches, a, b)
+    passages, matches = drop_slight(passages, matches, a, b)
     in_order = longest_chain(passages, a, b)
     scores = _passage_scores(matches, passages, a, b)
     pairs: list[Pair] = []
@@ -252,6 +262,31 @@ def join_passages(matches: list[Match], a: Side, b: Side) -> list[tuple[Range, R
                 continue
         passages.append((match.a, match.b))
     return passages
+
+
+def drop_slight(
+    passages: list[tuple[Range, Range]], matches: list[Match], a: Side, b: Side
+) -> tuple[list[tuple[Range, Range]], list[Match]]:
+    """Leave out passages too slight to mean anything on their own: "Read more", "Share",
+    a menu line. Inside a longer passage such lines stay; alone, sharing them is chance."""
+    kept: list[tuple[Range, Range]] = []
+    single = {(m.a, m.b): m for m in matches}
+    # A lone match must stand out more the more sentence pairs could have matched by chance.
+    pairs_possible = max(1, len(a.spans) * len(b.spans))
+    lone_needs = ANCHOR_SCORE + LONE_SCORE_PER_DECADE * max(
+        0.0, math.log10(pairs_possible / LONE_BASE_PAIRS)
+    )
+    for ra, rb in passages:
+        lone = single.get((ra, rb))
+        if lone is not None and not lone.identical and lone.score < lone_needs:
+            continue
+        stems_a = frozenset().union(*a.stems[ra[0] : ra[1]])
+        stems_b = frozenset().union(*b.stems[rb[0] : rb[1]])
+        shared = len(stems_a & stems_b)
+        if shared >= MIN_PASSAGE_SHARED and min(_chars(a, ra), _chars(b, rb)) >= MIN_PASSAGE_CHARS:
+            kept.append((ra, rb))
+    ranges = {i for ra, _ in kept for i in range(*ra)}
+    return kept, [m for m in matches if m.a[0] in ranges]
 
 
 def longest_chain(passages: list[tuple[Range, Range]], a: Side, b: Side) -> set[int]:
