@@ -276,7 +276,11 @@ def drop_slight(
     lone_needs = ANCHOR_SCORE + LONE_SCORE_PER_DECADE * max(
         0.0, math.log10(pairs_possible / LONE_BASE_PAIRS)
     )
+    whole = ((0, len(a.spans)), (0, len(b.spans)))
     for ra, rb in passages:
+        if (ra, rb) == whole:  # all of A is all of B: no chance about it
+            kept.append((ra, rb))
+            continue
         lone = single.get((ra, rb))
         if lone is not None and not lone.identical and lone.score < lone_needs:
             continue
