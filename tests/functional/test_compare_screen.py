@@ -435,3 +435,17 @@ async def test_long_pair_is_wrapped_off_the_ui_thread() -> None:
         await pilot.resize_terminal(90, 30)
         await settle(pilot)
         assert any("Sentence number 3 says" in line for line in panes_text(app))
+
+
+async def test_scrolling_and_clicking_move_the_current_row() -> None:
+    app = CompareApp()
+    async with app.run_test(size=(120, 16)) as pilot:
+        await settle(pilot)
+        panes = app.screen.query_one(ComparePanes)
+        panes.scroll_to(y=20, animate=False)  # what the wheel or the scrollbar does
+        await pilot.pause()
+        assert panes.scroll_y > 0
+        top_row = panes.current_layout.row_at(round(panes.scroll_y))
+        assert cursor(app) >= top_row  # the current row followed the view
+        await pilot.click(ComparePanes, offset=(10, 0))
+        assert cursor(app) == panes.current_layout.lines[round(panes.scroll_y)].row

@@ -239,6 +239,18 @@ class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
         context = 2 if end - start + 2 <= height else 0
         self.scroll_to(y=max(0, start - context), animate=False, immediate=True)
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # Scrolled away from the current row (mouse wheel, scrollbar): it follows the view.
+        starts = self._layout.row_starts
+        if not starts or self._pending is not None or round(old_value) == round(new_value):
+            return
+        row = min(self.cursor_row, len(starts) - 1)
+        end = starts[row + 1] if row + 1 < len(starts) else len(self._layout.lines)
+        top = round(new_value)
+        if end <= top or starts[row] >= top + max(1, self.scrollable_content_region.height):
+            self._follow_scroll()
+
     def _follow_scroll(self) -> None:
         """After paging, the current row is the first row shown at the top."""
         row = self._layout.row_at(round(self.scroll_y))
