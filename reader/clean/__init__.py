@@ -8,6 +8,8 @@ a str: whatever it cannot judge it keeps.
 
 from __future__ import annotations
 
+import re
+
 from reader.clean.classify import apply_rules, classify, fix, mark_captions_before_credits
 from reader.clean.dedupe import mark_repeats
 from reader.clean.lines import Line, split_lines
@@ -17,6 +19,7 @@ from reader.clean.metadata import (
     derive_title,
     outlet_name,
     source_line,
+    yearless_date_line,
 )
 from reader.clean.zones import keep_main_zone
 from reader.model import Article, RemovedLine
@@ -24,6 +27,8 @@ from reader.model import Article, RemovedLine
 __all__ = ["clean_text", "clean_html"]
 
 _HEADER_TITLE_MAX_CHARS = 250
+_DATELINE_REASONS = frozenset({"metadata:byline", "metadata:date", "metadata:time"})
+_INNER_SENTENCE_RE = re.compile(r"[.!?] [A-ZА-Я]")
 
 
 def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> Article:
@@ -40,7 +45,7 @@ def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> 
     classify(lines, lang)
     keep_main_zone(lines)
     _mark_outlet(lines, meta)
-    title, derived = _choose_title(lines)
+    title, derived = _choose_title(lines, lang)
     return _build(lines, meta, title, derived, path=path, url=url)
 
 
@@ -78,6 +83,9 @@ def _mark_metadata(lines: list[Line], meta: _Metadata) -> None:
             meta.date = meta.date or iso
             fix(line, "metadata:date")
             continue
+        if yearless_date_line(line.text):
+            fix(line, "metadata:time")
+            continue
         source = source_line(line.text)
         if source:
             meta.source = meta.source or source
@@ -100,21 +108,55 @@ def _mark_outlet(lines: list[Line], meta: _Metadata) -> None:
         meta.source = meta.source or name
 
 
-def _choose_title(lines: list[Line]) -> tuple[str | None, bool]:
-    """The headline: the longest title-like line before the body (None if there is none)."""
+def _title_candidate(line: Line) -> bool:
+    if line.fixed and line.reason not in ("caption", "heading", "prefix-repeat"):
+        return False
+    if line.reason == "caption" and line.index != 0:
+        return False
+    return (
+        line.words >= 2
+        and line.chars <= _HEADER_TITLE_MAX_CHARS
+        and not line.text.endswith(".")
+        and line.separators == 0
+    )
+
+
+def _title_score(line: Line) -> float:
+    score = float(min(line.chars, 110))
+    if _INNER_SENTENCE_RE.search(line.text):
+        score -= 60  # a standfirst of several sentences, not a headline
+    if line.chars > 150:
+        score -= 40
+    return score
+
+
+def _choose_title(lines: list[Line], lang: str) -> tuple[str | None, bool]:
+    """The headline: the best title-like line before the body (None if there is none).
+
+    Longer lines win (menus and section labels are short) unless they read like a standfirst;
+    a standfirst directly under a headline gives way to the headline above it.
+    """
     first_good = next((k for k, line in enumerate(lines) if line.cls == "good"), len(lines))
-    best: Line | None = None
-    for line in lines[:first_good]:
-        if line.fixed and line.reason not in ("caption", "heading", "prefix-repeat"):
-            continue
-        if line.reason == "caption" and line.index != 0:
-            continue
-        if line.words < 2 or line.chars > _HEADER_TITLE_MAX_CHARS or line.text.endswith("."):
-            continue
-        if best is None or line.chars > best.chars:
-            best = line
-    if best is None:
+    candidates = [k for k in range(first_good) if _title_candidate(lines[k])]
+    if not candidates:
         return None, True
+    # News pages put the headline right above the byline/date or the body (a standfirst may
+    # sit between): the first substantial candidate so placed is the headline.
+    anchored = [
+        k
+        for k in candidates
+        if (lines[k].words >= 4 or lines[k].words >= 2 and lang in ("ko", "cjk"))
+        and lines[k].chars >= (12 if lang in ("ko", "cjk") else 25)
+        and (
+            first_good - k <= 5
+            or any(line.reason in _DATELINE_REASONS for line in lines[k + 1 : k + 5])
+        )
+    ]
+    if anchored:
+        best_k = anchored[0]
+    else:
+        best_k = max(candidates, key=lambda k: (_title_score(lines[k]), -k))
+    best = lines[best_k]
     best.cls = "bad"
     best.reason = "metadata:title"
     return best.text, False

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from reader.clean.lines import Line
 from reader.clean.patterns import (
+    AUTHOR_BIO_RE,
     CREDIT_RE,
+    EMBED_RE,
+    LEGAL_RE,
     NOTICE_RE,
     PROMO_TAIL_RE,
     SITE_SELF_RE,
@@ -84,6 +87,10 @@ def apply_rules(lines: list[Line]) -> None:
             fix(line, "notice")
             continue
         if line.chars <= 400:
+            reason = _long_line_reason(text)
+            if reason:
+                fix(line, reason)
+                continue
             if SITE_SELF_RE.match(text):
                 fix(line, "site-notice")
                 continue
@@ -95,6 +102,16 @@ def apply_rules(lines: list[Line]) -> None:
             continue
         if line.separators >= 2 and line.stop_density < 0.2:
             fix(line, "navigation")
+
+
+def _long_line_reason(text: str) -> str | None:
+    if EMBED_RE.match(text):
+        return "embed"
+    if LEGAL_RE.search(text):
+        return "copyright"
+    if AUTHOR_BIO_RE.match(text):
+        return "author-bio"
+    return None
 
 
 def mark_captions_before_credits(lines: list[Line]) -> None:
@@ -120,7 +137,7 @@ def mark_captions_before_credits(lines: list[Line]) -> None:
 def _similar(a: str, b: str) -> bool:
     words_a = set(a.lower().split())
     words_b = set(b.lower().split())
-    if min(len(words_a), len(words_b)) < 5:
+    if min(len(words_a), len(words_b)) < 3:
         return False
     return len(words_a & words_b) >= 0.6 * min(len(words_a), len(words_b))
 

@@ -33,7 +33,8 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b"), "ymd"),
     (
         re.compile(
-            rf"\b(\d{{1,2}}){_ORD}\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+            rf"\b(\d{{1,2}}){_ORD}(?:\.?\s+(?:de\s+)?|[./-])({_MONTH_ALT})(?:\.?,?\s+(?:de\s+)?|[./-])"
+            rf"(\d{{4}})\b",
             re.IGNORECASE,
         ),
         "dmy",
@@ -58,7 +59,8 @@ _DATE_FILLER_RE = re.compile(
     r"|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira|lunes|martes|miércoles|jueves"
     r"|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch"
     r"|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота"
-    r"|воскресенье|\d{1,2}[:.]\d{2}(?::\d{2})?|[-+]\d{2}:?\d{2}|[,.|/:()·•–—-])",
+    r"|воскресенье|\d{1,2}[:.h]\d{2}(?::\d{2})?|[-+]\d{2}:?\d{2}|\d+ min(?:ute)?s? read|read"
+    r"|[,.|/:()·•–—-])",
     re.IGNORECASE,
 )
 
@@ -105,6 +107,27 @@ def date_line(text: str) -> str | None:
     return iso
 
 
+_YEARLESS_RE = re.compile(
+    rf"\b(\d{{1,2}}){_ORD}\.?\s+(?:de\s+)?({_MONTH_ALT})\b\.?|\b({_MONTH_ALT})\.?\s+(\d{{1,2}}){_ORD}\b",
+    re.IGNORECASE,
+)
+
+
+def yearless_date_line(text: str) -> bool:
+    """A date line without a year ("22 ноября, 14:35", "Nov 22, 9:03 am"): page furniture."""
+    if len(text) > 60 or not _DIGIT_RE.search(text):
+        return False
+    match = _YEARLESS_RE.search(text)
+    if not match:
+        return False
+    rest = _DATE_FILLER_RE.sub(" ", text[: match.start()] + " " + text[match.end() :])
+    return len(rest.split()) <= 1
+
+
+_KOREAN_BYLINE_RE = re.compile(
+    r"^(?:기자명\s*)?\[?(?:[가-힣]+\s+)?(?P<name>[가-힣]{2,4})\s*(?:기자|특파원|통신원|PD)\]?"
+    r"(?:\s*[\w.+-]+@[\w.-]+)?$"
+)
 _BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|reporting by|text by|di|a cura di|por|par|von|door|автор:?"
     r"|기자)\s*:?\s+(?P<name>[^\W\d_][^|•·]{1,80}?)\s*(?:[|•·,–—-]\s*(?P<rest>.*))?$",
@@ -123,6 +146,9 @@ def byline_line(text: str) -> tuple[str | None, str | None] | None:
     """
     if len(text) > 120 or text.endswith((".", "!", "?")) and not text.endswith(("Jr.", "Sr.")):
         return None
+    korean = _KOREAN_BYLINE_RE.match(text)
+    if korean:
+        return korean.group("name"), None
     match = _BYLINE_RE.match(text)
     if not match:
         return None

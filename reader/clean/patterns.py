@@ -43,7 +43,11 @@ _FURNITURE = {
     "comment-time": r"""(?:há|fa)\ \d+\ \w+|\d+\ (?:ore|horas?|minutos?|minuti|giorni|dias?)
         \ (?:fa|atrás)|\d+\ \w+\ назад|\d+\s*(?:분|시간|일)\ 전|hace\ \d+\ \w+
         |il\ y\ a\ \d+\ \w+|vor\ \d+\ \w+|just\ now|adesso|agora|только\ что|방금\ 전""",
-    "promo-section": r"""see\ more.*|more\ (?:about|from|on|in)\ .{1,40}
+    "promo-section": r"""see\ more.*|around\ the\ (?:site|web)|from\ around\ the\ web
+        |more\ to\ explore|explore\ more|we\ recommend|further\ reading|what\ to\ read\ next
+        |popular\ on\ .{1,30}|you\ might\ like|more\ (?:like\ this|for\ you)
+        |potrebbe\ interessarti(?:\ anche)?|ti\ potrebbe\ interessare(?:\ anche)?
+        |more\ (?:about|from|on|in)\ .{1,40}
         |more\ (?:stories|news|articles|videos)
         |you\ (?:may|might)\ also\ (?:like|be\ interested\ in)
         |recommended(?:\ for\ you|\ stories|\ articles)?
@@ -77,9 +81,17 @@ _FURNITURE = {
         |publicidad|(?:à\ )?lire\ aussi|publicité|lesen\ sie\ auch|mehr\ zum\ thema|anzeige
         |читайте\ также|смотрите\ также|по\ теме|реклама
         |관련\s?기사|추천\s?기사|광고""",
+    "next-article": r"""(?:next|following)\ (?:article|story|post)|up\ next|read\ next
+        |articolo\ successivo|prossimo\ articolo|próxima\ (?:notícia|matéria)|próximo\ artigo
+        |siguiente\ (?:noticia|artículo)|article\ suivant|nächster\ artikel
+        |следующая\ (?:новость|статья)|следующий\ материал|다음\ 기사""",
+    "end-section": r"""about\ (?:the\ )?(?:authors?|writer|reporter)|about\ [A-Z0-9].{1,60}
+        |forward-looking\ statements?|media\ contacts?|press\ contacts?|investor\ contacts?
+        |notes\ to\ editors|sobre\ o\ autor|sobre\ a\ autora|l['’]autore|об\ авторе
+        |기자\ 프로필|more\ from\ (?:the\ )?author|author\ bio""",
     "navigation": r"""home|menu|search|skip\ to\ (?:main\ )?content|toggle\ navigation|back\ to\ top
         |sign\ in|log\ ?in|log\ out|register|my\ account|close|open|next|previous|prev|more|all
-        |(?:next|previous)\ (?:article|story|post)|breadcrumbs?|you\ are\ here:?.*|follow\ us.*
+        |previous\ (?:article|story|post)|breadcrumbs?|you\ are\ here:?.*|follow\ us.*
         |contact\ us|about\ us|privacy(?:\ policy)?|terms(?:\ of\ (?:use|service))?|sitemap
         |accessibility|help|faq|rss|site\ map|section|sections|topics|world|news|sport|sports
         |business|politics|opinion|culture|lifestyle|entertainment|technology|tech|science
@@ -90,7 +102,7 @@ _FURNITURE = {
         |donate.*|become\ a\ (?:member|subscriber).*|unlock.*|get\ unlimited\ access.*
         |iscriviti.*|abbonati.*|assine.*|suscr[ií]bete.*|abonnez-vous.*|подписаться.*|구독.*""",
     "tags": r"""(?:tags?|topics?|filed\ under|categories|category|keywords|temas|argomenti
-        |теги)\s*:.*""",
+        |tópicos|assuntos|теги|темы|태그|키워드)(?:\s*:.*)?""",
     "copyright": r"""(?:©|\(c\)|copyright).*|.*all\ rights\ reserved.*|.*todos\ os\ direitos.*
         |.*tutti\ i\ diritti.*|.*все\ права.*|.*무단\s?전재.*""",
 }
@@ -119,6 +131,8 @@ _AGENCY_CAPTION_RE = re.compile(
 )
 _AGENCY_HINTS = ("getty", "shutterstock", "reuters/", "ap photo", "epa", "ansa foto")
 _TAIL_CHARS = 130
+# Korean captions end with the agency that took the picture ("... 모습. 연합뉴스").
+_KOREAN_PHOTO_CREDITS = ("연합뉴스", "뉴시스", "뉴스1", "사진공동취재단", "제공", "[사진]")
 
 
 def caption_like(text: str, lower: str) -> bool:
@@ -126,12 +140,16 @@ def caption_like(text: str, lower: str) -> bool:
     tail = text[-_TAIL_CHARS:].rstrip()
     if tail.endswith(")"):
         opening = tail.rfind("(")
+        if opening > 0 and tail[opening - 1] in ".!?" and opening < len(tail) - 3:
+            return True  # "... in one night.(Agency: Photographer)": a credit glued on
         if opening >= 0 and _PAREN_CAPTION_RE.fullmatch(tail[opening + 1 : -1]):
             return True
     if (":" in tail or "©" in tail) and _LABEL_CAPTION_RE.search(tail):
         return True
     lower_tail = lower[-_TAIL_CHARS:]
     if any(hint in lower_tail for hint in _AGENCY_HINTS) and _AGENCY_CAPTION_RE.search(lower_tail):
+        return True
+    if len(text) <= 120 and text.endswith(_KOREAN_PHOTO_CREDITS):
         return True
     return text.startswith(("©", "(c)", "(C)")) and len(text) <= 70
 
@@ -160,7 +178,8 @@ _PRIVACY_TERMS_RE = re.compile(
     r"cookie|consent|partners|personal data|personalis|personaliz|privacy|geolocation"
     r"|legitimate interest|preferences|advertis|recaptcha|terms of service|opt out|withdraw"
     r"|dados pessoais|privacidade|consentimento|dati personali|consenso|персональн|конфиденциальн"
-    r"|개인정보|쿠키|동의"
+    r"|개인정보|쿠키|동의|pubblicit|geolocaliz|terze parti|revoc|rifiut|publicidade|parceiros"
+    r"|geolocaliza|реклам|согласи|партнер|광고|reject all|accept all|manage options"
 )
 
 
@@ -190,9 +209,48 @@ _SECOND_PERSON_RE = re.compile(
 )
 
 
+_STRONG_PITCH_RE = re.compile(
+    r"unlimited access|acesso ilimitado|accesso illimitato|неограниченн\w* доступ"
+    r"|limite de \d+ (?:reportagens|artigos|matérias|notícias)|free articles? (?:this|per|left)"
+    r"|cancel (?:at )?any ?time|cancele quando quiser|disdici quando vuoi"
+    r"|(?:sign up|subscribe|register) (?:for|to) (?:our|the|\w+['’]s?) .{0,40}newsletter"
+    r"|newsletter .{0,60}(?:inbox|sign up|subscribe)|straight to your inbox",
+    _I,
+)
+
+
 def paywall_pitch(text: str) -> bool:
     """Subscription vocabulary addressed to the reader ("Subscribe to get full access ...")."""
+    if _STRONG_PITCH_RE.search(text):
+        return True
     return bool(_PAYWALL_RE.search(text)) and bool(_SECOND_PERSON_RE.search(text))
+
+
+# Social media embeds and syndication notes.
+EMBED_RE = re.compile(
+    r"""^(?:view\ this\ post\ on\ \w+|a\ post\ shared\ by\ .{1,80}|read\ the\ original\ article.*
+    |(?:this\ (?:article|story)\ )?(?:was\ )?originally\ (?:published|appeared)\ (?:on|in|at|by).*
+    |.{0,200}pic\.twitter\.com/\S+.*|.{0,300}\(@\w{1,30}\)\ \w+\ \d{1,2},\ \d{4}
+    |watch\ on\ youtube|view\ on\ (?:instagram|twitter|x|tiktok|facebook)
+    |embed(?:ded)?\ (?:video|post|tweet)|(?:instagram|twitter|tiktok|facebook|youtube)
+    \ (?:post|video|content)|load\ (?:tweet|post|video))$""",
+    _I | re.VERBOSE,
+)
+
+# Legal lines of a site footer (press registration, company number, reproduction notices).
+LEGAL_RE = re.compile(
+    r"testata registrata|riproduzione riservata|reg\. trib|registered in england|company number"
+    r"|registered office|all rights reserved|todos os direitos|tutti i diritti|все права"
+    r"|무단\s?전재|재배포\s?금지|свидетельство о регистрации|partita iva|p\. ?iva|cnpj",
+    _I,
+)
+
+# An author's bio: "Lucy Harrington is Travel Wire's consumer travel editor."
+AUTHOR_BIO_RE = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\s(?:is|was|has\ been|covers|writes|joined)\b"
+    r".{0,120}\b(?:editor|reporter|correspondent|writer|journalist|columnist|contributor|critic"
+    r"|producer|author|staff|covers|covering)\b"
+)
 
 
 # Lines that look like a relative or absolute time stamp only ("2 hours ago", "Updated 18:04").

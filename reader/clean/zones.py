@@ -14,10 +14,15 @@ from reader.clean.lines import Line
 
 # Headings that open a section which is not the article.
 _SECTION_BREAK_PENALTY = 450
-_SECTION_BREAK_REASONS = frozenset({"promo-section", "subscription", "copyright", "tags"})
-_COMMENT_REASONS = frozenset({"comment-form"})
+_SECTION_BREAK_REASONS = frozenset(
+    {"promo-section", "subscription", "copyright", "tags", "end-section", "author-bio"}
+)
+# After these the rest of the page is not the article: readers' comments, the next article.
+_HARD_END_REASONS = frozenset({"comment-form", "next-article"})
 # Furniture inside the body (pictures, time stamps) does not count against it.
-_NEUTRAL_REASONS = frozenset({"caption", "credit", "metadata:time", "share-count", "promo"})
+_NEUTRAL_REASONS = frozenset(
+    {"caption", "credit", "metadata:time", "share-count", "promo", "embed"}
+)
 
 
 def _weight(line: Line) -> float:
@@ -37,8 +42,8 @@ def keep_main_zone(lines: list[Line]) -> None:
     end_limit = len(lines)
     first_good = next(k for k, line in enumerate(lines) if line.cls == "good")
     for k in range(first_good + 1, len(lines)):
-        if lines[k].reason in _COMMENT_REASONS:
-            end_limit = k  # readers' comments run to the end of the page
+        if lines[k].reason in _HARD_END_REASONS:
+            end_limit = k
             break
     best_sum, best_start, best_end = float("-inf"), 0, 0
     running, start = 0.0, 0
@@ -53,4 +58,9 @@ def keep_main_zone(lines: list[Line]) -> None:
     for k, line in enumerate(lines):
         if line.cls == "good" and not best_start <= k < best_end:
             line.cls = "bad"
-            line.reason = "comment" if k >= end_limit else "outside-body"
+            if k >= end_limit:
+                line.reason = (
+                    "comment" if lines[end_limit].reason == "comment-form" else "next-article"
+                )
+            else:
+                line.reason = "outside-body"
