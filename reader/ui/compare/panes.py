@@ -336,12 +336,14 @@ class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def _overlay(self, role: str) -> Style:
-        """Only what the role's own rule sets, laid over the line's style."""
+        """The style laid over the line's for a run: changed words get their own colours
+        (translucent theme colours blended over the panes); a label only its text style."""
         key = f"overlay-{role}"
         style = self._styles.get(key)
         if style is None:
             rule = f"panes--{role}"
-            style = self._styles[key] = self.get_component_rich_style(rule, partial=True)
+            partial = role == "label"
+            style = self._styles[key] = self.get_component_rich_style(rule, partial=partial)
         return style
 
     def _side_segments(
