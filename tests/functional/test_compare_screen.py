@@ -449,3 +449,22 @@ async def test_scrolling_and_clicking_move_the_current_row() -> None:
         assert cursor(app) >= top_row  # the current row followed the view
         await pilot.click(ComparePanes, offset=(10, 0))
         assert cursor(app) == panes.current_layout.lines[round(panes.scroll_y)].row
+
+
+async def test_theme_change_repaints_with_the_new_colours() -> None:
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        panes = app.screen.query_one(ComparePanes)
+
+        def changed_word_style():
+            strip = panes.render_line(0)
+            return next(seg.style for seg in strip if seg.text == "river")
+
+        dark = changed_word_style()
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = changed_word_style()
+        assert dark is not None and light is not None
+        assert dark.bgcolor != light.bgcolor  # the cached strips were dropped
+        assert light.bold and light.underline  # not colour alone
