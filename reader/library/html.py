@@ -33,7 +33,6 @@ def _extract(html: str, url: str | None) -> dict[str, Any] | None:
             include_comments=False,
             include_tables=False,
             include_images=False,
-            favor_precision=True,
         )
     except Exception:  # noqa: BLE001 - a broken page must not crash an import
         return None

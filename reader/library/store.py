@@ -27,7 +27,7 @@ from reader.library.paths import library_path
 from reader.model import Article, RemovedLine
 
 BUSY_TIMEOUT_MS = 10_000
-RANK_WINDOW = 3000  # newest matches ranked by bm25 per search (all of them when fewer)
+RANK_WINDOW = 1000  # newest matches ranked by bm25 per search (all of them when fewer)
 
 
 class LibraryError(ReaderError):
@@ -139,10 +139,52 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;
     """,
-    # 2: the file an article came from, as a column, for listing without decoding JSON
+    # 2: small columns first so that listing never reads through the texts' overflow pages;
+    # the file an article came from as a column; an index in list order.
     """
-    ALTER TABLE articles ADD COLUMN path TEXT;
-    UPDATE articles SET path = json_extract(article_json, '$.path');
+    CREATE TABLE articles_v2 (
+        id INTEGER PRIMARY KEY,
+        url TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        raw_kind TEXT NOT NULL DEFAULT 'text',
+        title TEXT NOT NULL,
+        source TEXT,
+        date TEXT,
+        path TEXT,
+        story INTEGER,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        article_json TEXT NOT NULL,
+        body TEXT NOT NULL,
+        raw TEXT NOT NULL
+    );
+    INSERT INTO articles_v2 (id, url, content_hash, raw_kind, title, source, date, path, story,
+        read, starred, added, feed_id, article_json, body, raw)
+    SELECT id, url, content_hash, raw_kind, title, source, date,
+        json_extract(article_json, '$.path'), story, read, starred, added, feed_id,
+        article_json, body, raw
+    FROM articles;
+    DROP TABLE articles;
+    ALTER TABLE articles_v2 RENAME TO articles;
+    CREATE INDEX articles_story ON articles(story);
+    CREATE INDEX articles_newest ON articles(
+        coalesce(date, substr(added, 1, 10)) DESC, added DESC, id DESC
+    );
+    CREATE INDEX articles_feed ON articles(feed_id);
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

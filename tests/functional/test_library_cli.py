@@ -12,6 +12,7 @@ import pytest
 
 from reader.cli import main
 from reader.library.store import MIGRATIONS, Library
+from reader.model import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,6 +97,10 @@ def test_version_one_library_is_migrated_and_backfilled(tmp_path: Path) -> None:
     with Library.open(path) as library:
         assert library.headlines()[0].path == "/old/file.txt"
         assert library.get(1).article.paragraphs == ["b"]
+        assert library.search("b") == [1]  # the full-text index survived the rebuild
+        assert library.add_article(Article("new", ["b c"]), raw="n").article_id == 2
+        assert sorted(library.search("b")) == [1, 2]
+        assert library.integrity_ok()
 
 
 def test_library_commands_do_not_import_textual(tmp_path: Path) -> None:
