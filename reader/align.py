@@ -39,9 +39,11 @@ MAX_GAP = 2  # sentences bridged on each side between two matched stretches
 # A passage on its own needs this many shared content words and characters on each side.
 MIN_PASSAGE_SHARED = 3
 MIN_PASSAGE_CHARS = 30
-# A passage that is one match alone needs ANCHOR_SCORE in a pair of short articles, and this
-# many more points per tenfold more sentence pairs beyond LONE_BASE_PAIRS (long noisy pages).
-LONE_SCORE_PER_DECADE = 8.0
+# A short passage (one or two sentences a side) needs ANCHOR_SCORE in a pair of short
+# articles, and this many more points per tenfold more sentence pairs beyond LONE_BASE_PAIRS
+# (long noisy pages, where chance look-alikes are many).
+SHORT_PASSAGE = 2
+LONE_SCORE_PER_DECADE = 10.0
 LONE_BASE_PAIRS = 2_000
 
 
@@ -270,19 +272,20 @@ def drop_slight(
     """Leave out passages too slight to mean anything on their own: "Read more", "Share",
     a menu line. Inside a longer passage such lines stay; alone, sharing them is chance."""
     kept: list[tuple[Range, Range]] = []
-    single = {(m.a, m.b): m for m in matches}
+    scores = _passage_scores(matches, passages, a, b)
     # A lone match must stand out more the more sentence pairs could have matched by chance.
     pairs_possible = max(1, len(a.spans) * len(b.spans))
     lone_needs = ANCHOR_SCORE + LONE_SCORE_PER_DECADE * max(
         0.0, math.log10(pairs_possible / LONE_BASE_PAIRS)
     )
     whole = ((0, len(a.spans)), (0, len(b.spans)))
-    for ra, rb in passages:
+    for (ra, rb), value in zip(passages, scores, strict=True):
         if (ra, rb) == whole:  # all of A is all of B: no chance about it
             kept.append((ra, rb))
             continue
-        lone = single.get((ra, rb))
-        if lone is not None and not lone.identical and lone.score < lone_needs:
+        short = max(ra[1] - ra[0], rb[1] - rb[0]) <= SHORT_PASSAGE
+        identical = a.norms[ra[0] : ra[1]] == b.norms[rb[0] : rb[1]]
+        if short and not identical and value < lone_needs:
             continue
         stems_a = frozenset().union(*a.stems[ra[0] : ra[1]])
         stems_b = frozenset().union(*b.stems[rb[0] : rb[1]])
