@@ -600,7 +600,16 @@ class Library:
             c.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", (*fields.values(), feed_id))
 
     def integrity_ok(self) -> bool:
-        return self.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        """SQLite's integrity check, and the full-text index agrees with the articles."""
+        if self.connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            return False
+        try:
+            self.connection.execute(
+                "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        except sqlite3.DatabaseError:
+            return False
+        return True
 
 
 def _headline(r: Sequence[Any]) -> Headline:

@@ -226,3 +226,28 @@ def test_library_path_precedence(tmp_path: Path, monkeypatch) -> None:
     default = library_path()
     assert default.name == "library.sqlite3" and "newsreader" in default.parts
     assert str(default).startswith(str(tmp_path / "data"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["add", "delete", "star", "read"]), st.integers(0, 12)),
+        max_size=30,
+    )
+)
+def test_index_and_rows_stay_consistent_under_any_sequence(operations) -> None:
+    with Library.open(":memory:") as library:
+        live: dict[int, int] = {}  # n -> article id
+        for action, n in operations:
+            if action == "add":
+                result = library.add_article(article(n), raw=f"r{n}")
+                assert result.added == (n not in live)
+                live[n] = result.article_id
+            elif action == "delete" and n in live:
+                assert library.delete(live.pop(n))
+            elif n in live:
+                (library.star if action == "star" else library.mark_read)(live[n])
+        assert sorted(h.id for h in library.headlines()) == sorted(live.values())
+        for n in range(13):
+            assert library.search(f"zebra{n}") == ([live[n]] if n in live else [])
+        assert library.integrity_ok()
