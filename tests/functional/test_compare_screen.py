@@ -468,3 +468,26 @@ async def test_theme_change_repaints_with_the_new_colours() -> None:
         assert dark is not None and light is not None
         assert dark.bgcolor != light.bgcolor  # the cached strips were dropped
         assert light.bold and light.underline  # not colour alone
+
+
+async def test_swap_while_aligning_shows_only_the_swapped_result() -> None:
+    release = threading.Event()
+    calls: list[str] = []
+
+    def slow_aligner(a_text: str, b_text: str) -> Alignment:
+        calls.append(a_text[:10])
+        if len(calls) == 1:
+            release.wait(10)  # the first (superseded) run finishes last
+        return build_alignment(a_text, b_text)
+
+    app = CompareApp(slow_aligner)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause(0.2)
+        release.set()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.alignment is not None
+        assert screen.alignment.a_text == screen.article_a.text
+        assert panes_text(app)[0].startswith("- The town's old bridge")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual import work
+from textual import events, work
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -140,10 +140,6 @@ class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
     def layout_pending(self) -> bool:
         """A layout is being computed in a worker (the previous one is still shown)."""
         return self._pending is not None
-
-    def visible_lines(self) -> list[DisplayLine]:
-        top = round(self.scroll_y)
-        return self._layout.lines[top : top + self.scrollable_content_region.height]
 
     def _text_width(self) -> int:
         return max(10, self.scrollable_content_region.width or self.size.width or 80)
@@ -283,7 +279,7 @@ class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
         if self.alignment is not None and self.alignment.rows:
             self.set_cursor(len(self.alignment.rows) - 1, scroll=False)
 
-    def on_click(self, event) -> None:  # noqa: ANN001 - a textual.events.Click
+    def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or not self._layout.lines:
             return

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
+from textual.worker import get_current_worker
 
 from reader.alignment import Alignment
 from reader.errors import ReaderError
@@ -156,6 +157,8 @@ class CompareScreen(Screen[None]):
         self._deliver(self._show_alignment, alignment, seed)
 
     def _deliver(self, callback: Callable[..., None], *args: object) -> None:
+        if get_current_worker().is_cancelled:
+            return  # superseded (the sides were swapped while aligning)
         try:
             self.app.call_from_thread(callback, *args)
         except RuntimeError:
