@@ -21,7 +21,7 @@ from reader.clean.metadata import (
     source_line,
     yearless_date_line,
 )
-from reader.clean.zones import keep_main_zone
+from reader.clean.zones import drop_teasers, keep_main_zone
 from reader.model import Article, RemovedLine
 
 __all__ = ["clean_text", "clean_html"]
@@ -44,6 +44,7 @@ def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> 
     mark_captions_before_credits(lines)
     classify(lines, lang)
     keep_main_zone(lines)
+    drop_teasers(lines)
     _mark_outlet(lines, meta)
     title, derived = _choose_title(lines, lang)
     return _build(lines, meta, title, derived, path=path, url=url)

@@ -15,6 +15,7 @@ from reader.clean.lines import Line
 from reader.clean.patterns import (
     AUTHOR_BIO_RE,
     CREDIT_RE,
+    DISCLOSURE_RE,
     EMBED_RE,
     LEGAL_RE,
     NOTICE_RE,
@@ -45,6 +46,10 @@ CJK = Thresholds(length_low=20, length_high=50, stop_low=0.0, stop_high=0.0)
 # Russian is inflected: cases do the work of prepositions and articles, so fewer stopwords.
 RUSSIAN = Thresholds(length_low=70, length_high=160, stop_low=0.12, stop_high=0.18)
 _RUN_PROMOTION_CHARS = 250
+_MAX_LIST_ITEMS = 15
+# Furniture that sits inside an article (pictures, time stamps of live entries, share buttons)
+# does not make its neighbours furniture.
+_TRANSPARENT_REASONS = frozenset({"metadata:time", "caption", "credit", "embed", "share-count"})
 
 
 def thresholds_for(lang: str) -> Thresholds:
@@ -107,6 +112,8 @@ def apply_rules(lines: list[Line]) -> None:
 def _long_line_reason(text: str) -> str | None:
     if EMBED_RE.match(text):
         return "embed"
+    if DISCLOSURE_RE.search(text):
+        return "disclosure"
     if LEGAL_RE.search(text):
         return "copyright"
     if AUTHOR_BIO_RE.match(text):
@@ -199,6 +206,9 @@ def _neighbour(lines: list[Line], k: int, step: int, skip_near: bool) -> str:
     """Class of the nearest line in direction ``step`` that is not short (or near, if skipped)."""
     j = k + step
     while 0 <= j < len(lines):
+        if lines[j].reason in _TRANSPARENT_REASONS:
+            j += step
+            continue
         cls = lines[j].cls
         if cls == "good" or cls == "bad" or (cls == "near" and not skip_near):
             return cls
@@ -232,6 +242,7 @@ def _smooth(lines: list[Line]) -> None:
             line.cls = cls
             if cls == "bad":
                 line.reason = _short_reason(line)
+    _keep_list_items(lines)
     any_good = any(line.cls == "good" for line in lines)
     for k, line in enumerate(lines):
         if line.cls != "near":
@@ -246,6 +257,21 @@ def _smooth(lines: list[Line]) -> None:
             line.cls = "bad"
         if line.cls == "bad":
             line.reason = "isolated-text"
+
+
+def _keep_list_items(lines: list[Line]) -> None:
+    """Short lines under a body line ending in a colon are the items of its list."""
+    for k, line in enumerate(lines):
+        if line.cls != "good" or not line.text.endswith(":"):
+            continue
+        j = k + 1
+        while j < len(lines) and j - k <= _MAX_LIST_ITEMS:
+            item = lines[j]
+            if item.fixed or item.chars >= 200 or item.words <= 2 or item.text.endswith("?"):
+                break
+            if item.cls in ("bad", "short"):
+                item.cls = "good"
+            j += 1
 
 
 def _short_reason(line: Line) -> str:

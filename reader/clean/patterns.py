@@ -88,14 +88,16 @@ _FURNITURE = {
     "end-section": r"""about\ (?:the\ )?(?:authors?|writer|reporter)|about\ [A-Z0-9].{1,60}
         |forward-looking\ statements?|media\ contacts?|press\ contacts?|investor\ contacts?
         |notes\ to\ editors|sobre\ o\ autor|sobre\ a\ autora|l['’]autore|об\ авторе
-        |기자\ 프로필|more\ from\ (?:the\ )?author|author\ bio""",
+        |기자\ 프로필|more\ from\ (?:the\ )?author|author\ bio|sources|references|fontes|fonti
+        |источники""",
     "navigation": r"""home|menu|search|skip\ to\ (?:main\ )?content|toggle\ navigation|back\ to\ top
         |sign\ in|log\ ?in|log\ out|register|my\ account|close|open|next|previous|prev|more|all
         |previous\ (?:article|story|post)|breadcrumbs?|you\ are\ here:?.*|follow\ us.*
         |contact\ us|about\ us|privacy(?:\ policy)?|terms(?:\ of\ (?:use|service))?|sitemap
         |accessibility|help|faq|rss|site\ map|section|sections|topics|world|news|sport|sports
         |business|politics|opinion|culture|lifestyle|entertainment|technology|tech|science
-        |health|travel|video|videos|photos|gallery|podcasts?|weather|live|español|english""",
+        |health|travel|video|videos|photos|gallery|podcasts?|weather|live|español|english|yes|no
+        |was\ this\ (?:article|page|story|information)\ (?:helpful|useful)\??""",
     "subscription": r"""subscribe.*|.{0,50}\bnewsletters?\b.{0,50}|sign\ up.*
         |get\ (?:the|our)\ newsletter.*
         |already\ a\ subscriber.*|free\ trial.*|support\ (?:our|independent)\ journalism.*
@@ -191,12 +193,21 @@ def privacy_notice(lower: str) -> bool:
 
 # The site talking about itself ("This website is a member of ...", "This article appeared in").
 SITE_SELF_RE = re.compile(
-    r"^(?:this\ (?:website|site|article|page|newspaper)\b"
+    r"^(?:this\ (?:website|site|article|page|newspaper|content)\b"
     r"|this\ (?:story|article)\ (?:was|has\ been|is)\ (?:updated|corrected|originally|produced)"
     r"|(?:este|esta)\ (?:site|página|artigo|reportagem|conteúdo)\b|questo\ (?:sito|articolo)\b"
     r"|(?:этот|данный)\ (?:сайт|материал)\b|이\ 기사는)",
     _I,
 )
+# Affiliate and review-policy disclosures.
+DISCLOSURE_RE = re.compile(
+    r"affiliate (?:commission|links?)"
+    r"|we (?:may )?(?:earn|receive|get) (?:a |an )?(?:small )?(?:commission|compensation|share)"
+    r"|supported by (?:its|our) (?:audience|readers)|(?:selects|chooses) the products we"
+    r"|ethics statement",
+    _I,
+)
+
 # Paywall and subscription pitches: subscription words addressed to the reader.
 _PAYWALL_RE = re.compile(
     r"\b(?:subscri(?:be|ber|bers|ption|ptions)|paywall|unlimited\ access|full\ access"
@@ -258,7 +269,8 @@ TIMESTAMP_RE = re.compile(
     r"^(?:(?:updated|published|posted|last updated|modified|aggiornato|pubblicato|atualizado"
     r"|publicado|actualizado|publié|mis à jour|aktualisiert|обновлено|опубликовано)\s*:?\s*)?"
     r"(?:\d+\s*(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?)\s+ago"
-    r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)$",
+    r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+    r"|\d+\s*min(?:ute)?s?\s+(?:read|listen|watch)|(?:read|reading)\s+time:?\s*\d+\s*min\w*)$",
     _I,
 )
 

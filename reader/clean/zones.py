@@ -64,3 +64,48 @@ def keep_main_zone(lines: list[Line]) -> None:
                 )
             else:
                 line.reason = "outside-body"
+
+
+_BOX_OPENERS = frozenset({"promo-section", "end-section"})
+_TEASER_MAX_CHARS = 400
+
+
+def drop_teasers(lines: list[Line]) -> None:
+    """In a related-stories box, a short paragraph under each headline is a teaser.
+
+    The box opens at its heading ("Most read", "More on this story") and closes as soon as
+    two body paragraphs follow each other: the article resumed.
+    """
+    in_box = False
+    for k, line in enumerate(lines):
+        if line.reason in _BOX_OPENERS:
+            in_box = True
+            continue
+        if not in_box or line.cls != "good":
+            continue
+        above = _content_neighbour(lines, k, -1)
+        below = _content_neighbour(lines, k, 1)
+        under_headline = (
+            above is not None
+            and above.cls == "bad"
+            and not above.ends_sentence
+            and above.words >= 3
+        )
+        if (
+            under_headline
+            and line.chars <= _TEASER_MAX_CHARS
+            and (below is None or below.cls != "good")
+        ):
+            line.cls = "bad"
+            line.reason = "teaser"
+        else:
+            in_box = False
+
+
+def _content_neighbour(lines: list[Line], k: int, step: int) -> Line | None:
+    j = k + step
+    while 0 <= j < len(lines):
+        if lines[j].reason not in _NEUTRAL_REASONS:
+            return lines[j]
+        j += step
+    return None
