@@ -83,6 +83,14 @@ def set_stories(entries: Sequence[Entry], story_ids: Sequence[int | None]) -> No
             entry.story_number = 0
 
 
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
+
+
+def _alphabetic(text: str) -> str:
+    """Sort key for names: case-insensitive, leading quotes and brackets ignored."""
+    return _LEADING_PUNCTUATION.sub("", text.casefold())
+
+
 def sort_order(entries: Sequence[Entry], key: str) -> list[int]:
     """Indexes of ``entries`` in display order: newest, A-Z, A-Z, longest, or grouped by story."""
     indexes = range(len(entries))
@@ -91,9 +99,11 @@ def sort_order(entries: Sequence[Entry], key: str) -> list[int]:
         undated = [i for i in indexes if not entries[i].date]
         return dated[::-1] + undated  # newest first, undated last, stable otherwise
     if key == "title":
-        return sorted(indexes, key=lambda i: entries[i].title.casefold())
+        return sorted(indexes, key=lambda i: _alphabetic(entries[i].title))
     if key == "outlet":
-        return sorted(indexes, key=lambda i: (not entries[i].outlet, entries[i].outlet.casefold()))
+        return sorted(
+            indexes, key=lambda i: (not entries[i].outlet, _alphabetic(entries[i].outlet))
+        )
     if key == "length":
         return sorted(indexes, key=lambda i: -entries[i].words)
     if key == "story":
@@ -108,23 +118,25 @@ def sort_order(entries: Sequence[Entry], key: str) -> list[int]:
 
 
 def filter_order(entries: Sequence[Entry], order: Sequence[int], query: str) -> list[int]:
-    """The indexes of ``order`` whose title or outlet match every word of ``query`` (order kept).
+    """The indexes of ``order`` whose title or outlet match every word of ``query``.
 
-    Each word matches fuzzily (``partial_ratio``, so "ukrane" finds "Ukraine"); words of one or
-    two characters must appear as they are.
+    Each word matches fuzzily (``partial_ratio``, so "flod" finds "flood"); words of one or
+    two characters must appear as they are. Best matches come first (the weakest word of each
+    entry counts), ties keep ``order``.
     """
     words = query.split()
     if not words:
         return list(order)
     from rapidfuzz import fuzz, process, utils
 
-    positions = list(range(len(order)))
+    scores = dict.fromkeys(range(len(order)), 100.0)  # position in order -> weakest word score
     choices = [utils.default_process(entries[i].search_text) for i in order]
     for word in words:
         word = utils.default_process(word)
         if not word:
             continue
-        cutoff = 100.0 if len(word) <= 2 else 80.0
+        cutoff = 100.0 if len(word) <= 2 else 75.0  # 75: one typo in a short word
+        positions = list(scores)
         hits = process.extract(
             word,
             [choices[p] for p in positions],
@@ -132,5 +144,6 @@ def filter_order(entries: Sequence[Entry], order: Sequence[int], query: str) -> 
             limit=None,
             score_cutoff=cutoff,
         )
-        positions = [positions[k] for k in sorted(k for _, _, k in hits)]
-    return [order[p] for p in positions]
+        scores = {positions[k]: min(scores[positions[k]], score) for _, score, k in hits}
+    ranked = sorted(scores, key=lambda position: (-scores[position], position))
+    return [order[position] for position in ranked]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from reader.ui.commands import COMMANDS, key_display
 
@@ -20,7 +21,8 @@ class NewsreaderCommands(Provider):
                 continue
             target = app if command.scope == "app" else screen
             keys = key_display(screen, command) if command.keys else ""
-            help_text = f"{command.help}  [{keys}]" if keys else command.help
+            # the palette reads help as markup: escape it ("[" and "/" are real keys)
+            help_text = escape(f"{command.help} · key {keys}" if keys else command.help)
             yield command.description, help_text, partial(target.run_action, command.action)
         from themes import THEMES
 

@@ -65,7 +65,7 @@ class ListScreen(Screen[None]):
             shared = {e.story for e in entries if e.story is not None and e.story_size > 1}
             parts.append(f"{len(stories):,} stories ({len(shared):,} with several articles)")
         parts.append(f"sorted by {article_list.sort_key}")
-        if article_list.query:
+        if article_list.filter_query:
             parts.append(f"{len(article_list.order):,} match the filter")
         if self.app.origin:
             parts.append(self.app.origin)

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.ui.entries import Entry, filter_order, sort_order
+from reader.ui.entries import Entry, filter_order, printable, sort_order
 from reader.ui.messages import OpenArticle
 
 GAP = "  "
@@ -99,6 +99,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         "article-list--empty",
     }
 
+    ALLOW_SELECT = False  # clicks pick rows; they do not select text
+
     DEFAULT_CSS = """
     ArticleList { overflow-x: hidden; }
     """
@@ -109,7 +111,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.entries: list[Entry] = []
         self.sort_key = "date"
-        self.query = ""
+        self.filter_query = ""
         self._sorted: list[int] = []
         self.order: list[int] = []  # entry indexes currently shown, top to bottom
         self._strips: dict[tuple[int, bool, bool], Strip] = {}
@@ -131,7 +133,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_filter(self, query: str) -> None:
         current = self.current_entry
-        self.query = query
+        self.filter_query = query
         self._refilter(keep=current)
 
     def rows_changed(self) -> None:
@@ -143,7 +145,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._sorted = sort_order(self.entries, self.sort_key)
 
     def _refilter(self, keep: Entry | None) -> None:
-        self.order = filter_order(self.entries, self._sorted, self.query)
+        self.order = filter_order(self.entries, self._sorted, self.filter_query)
         self.virtual_size = Size(self.size.width, len(self.order))
         self._strips.clear()
         position = 0
@@ -219,7 +221,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.order:
             if y == 0:
                 style = self.get_component_rich_style("article-list--empty")
-                return Strip([Segment(_cells(" " + self.empty_message, width), style)], width)
+                message = self.empty_message
+                if self.entries and self.filter_query:
+                    shown = printable(self.filter_query, single_line=True)
+                    message = f"Nothing matches “{shown}”."
+                return Strip([Segment(_cells(" " + message, width), style)], width)
             return Strip.blank(width, self.rich_style)
         if row >= len(self.order):
             return Strip.blank(width, self.rich_style)

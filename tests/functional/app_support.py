@@ -1,0 +1,56 @@
+"""Shared bits for the app's Pilot tests: small articles and reading what a widget shows."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+from reader.model import Article, RemovedLine
+
+
+def visible_lines(widget: Widget) -> list[str]:
+    """The text of each line the widget paints right now (what the user sees in it)."""
+    height = widget.scrollable_content_region.height
+    return [widget.render_line(y).text.rstrip() for y in range(height)]
+
+
+def sample_articles() -> list[Article]:
+    """Five small articles: two outlets share a story, one carries markup-like text."""
+    return [
+        Article(
+            title="Bridge closed after flood",
+            paragraphs=[f"Bridge paragraph {n} about the flood and the river." for n in range(40)],
+            source="Valley Courier",
+            date="2026-03-10",
+            byline="Ana Ribeiro",
+            url="https://example.org/bridge",
+            removed=[
+                RemovedLine("Share 1.2K Tweet Email", "share counts", 0),
+                RemovedLine("READ MORE: cycle lanes", "promo", 2),
+                RemovedLine("Post Comment", "comment form", 40),
+            ],
+        ),
+        Article(
+            title="Flood shuts rail line for six weeks",
+            paragraphs=["The line will stay closed.", "Buses will replace trains."],
+            source="Coast Wire",
+            date="2026-03-11",
+            byline="Daniel Hart",
+        ),
+        Article(
+            title="Apple harvest starts early",
+            paragraphs=["Growers began picking a week early."],
+            source="Farm Weekly",
+            date="2026-02-01",
+        ),
+        Article(
+            title="[bold]Not bold[/bold] and [red]not red",
+            paragraphs=["Literal [bold]markup[/bold] and \x1b[31mescape\x1b[0m stay text."],
+            source="[i]Outlet[/i]",
+            date="2025-12-24",
+        ),
+        Article(
+            title="Zebra crossing repainted",
+            paragraphs=["Workers repainted the crossing on Main Street. " * 30],
+            source="Town Herald",
+        ),
+    ]

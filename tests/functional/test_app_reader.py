@@ -1,0 +1,145 @@
+"""The reader, walked with the keyboard through Pilot."""
+
+from __future__ import annotations
+
+from reader.config import Config
+from reader.ui.app import NewsReaderApp
+from reader.ui.screens.reader_screen import ReaderScreen
+from reader.ui.widgets.article_view import ArticleView
+from tests.functional.app_support import sample_articles, visible_lines
+
+SIZE = (120, 40)
+
+
+def view(app: NewsReaderApp) -> ArticleView:
+    return app.screen.query_one(ArticleView)
+
+
+def shown(app: NewsReaderApp) -> list[str]:
+    return [line.strip() for line in visible_lines(view(app))]
+
+
+async def open_bridge(pilot) -> None:
+    await pilot.pause()
+    await pilot.press("j", "enter")  # the list starts on the newest; Bridge is second
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReaderScreen)
+
+
+async def test_header_shows_title_outlet_date_byline_then_the_text() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_bridge(pilot)
+        lines = shown(app)
+        assert lines[0] == "Bridge closed after flood"
+        assert lines[1].startswith("Valley Courier · 2026-03-10 · By Ana Ribeiro · 360 words")
+        assert lines[2] == "https://example.org/bridge"
+        assert set(lines[3]) == {"─"}
+        assert lines[5] == "Bridge paragraph 0 about the flood and the river."
+        assert not any("Share 1.2K" in line for line in lines)  # removed lines hidden
+
+
+async def test_text_is_a_centred_column_no_wider_than_the_config_says() -> None:
+    config = Config(max_width=40)
+    app = NewsReaderApp(articles=sample_articles(), config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G", "enter")  # Zebra: one long paragraph
+        await pilot.pause()
+        raw = visible_lines(view(app))
+        body = [line for line in raw[raw.index(raw[2]) + 1 :] if line.strip()]  # after the rule
+        assert len(body) > 5
+        width = view(app).scrollable_content_region.width
+        left = (width - 40) // 2
+        assert all(line.startswith(" " * left) and len(line) <= left + 40 for line in body)
+        assert body[0][left] == "W"
+
+
+async def test_r_shows_removed_lines_in_place_with_their_reason() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_bridge(pilot)
+        await pilot.press("r")
+        lines = shown(app)
+        share = lines.index("✂ Share 1.2K Tweet Email  (share counts)")
+        assert lines[share + 2] == "Bridge paragraph 0 about the flood and the river."
+        promo = lines.index("✂ READ MORE: cycle lanes  (promo)")
+        assert lines[promo - 2] == "Bridge paragraph 1 about the flood and the river."
+        assert lines[promo + 2] == "Bridge paragraph 2 about the flood and the river."
+        await pilot.press("G")
+        assert "✂ Post Comment  (comment form)" in shown(app)  # after the last paragraph
+        await pilot.press("r")
+        assert not any(line.startswith("✂") for line in view(app).lines_text)
+
+
+async def test_paging_moves_a_screenful_at_once_without_animation() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_bridge(pilot)
+        article_view = view(app)
+        page = article_view.scrollable_content_region.height - 1
+        await pilot.press("pagedown")
+        assert article_view.scroll_y == page  # already there: no animation in flight
+        await pilot.press("pageup", "j", "j", "k")
+        assert article_view.scroll_y == 1
+        await pilot.press("space")
+        assert article_view.scroll_y == 1 + page
+        await pilot.press("G")
+        assert article_view.scroll_y == article_view.max_scroll_y > 0
+        await pilot.press("g")
+        assert article_view.scroll_y == 0
+
+
+async def test_J_and_K_step_through_the_list_order_and_mark_read() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown(app)[0] == "Flood shuts rail line for six weeks"
+        await pilot.press("J")
+        assert shown(app)[0] == "Bridge closed after flood"
+        await pilot.press("J", "J")
+        assert shown(app)[0] == "[bold]Not bold[/bold] and [red]not red"
+        await pilot.press("K")
+        assert shown(app)[0] == "Apple harvest starts early"
+        await pilot.press("J", "J", "J")  # past the end: stays, says so
+        assert shown(app)[0] == "Zebra crossing repainted"
+        assert any("No more articles" in n.message for n in app._notifications)
+        read = [entry.title for entry in app.entries if entry.read]
+        assert len(read) == 5
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen.query_one("ArticleList").current_entry.title.startswith("Zebra")
+
+
+async def test_markup_and_escape_sequences_in_an_article_are_shown_as_text() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "j", "enter")
+        await pilot.pause()
+        lines = shown(app)
+        assert lines[0] == "[bold]Not bold[/bold] and [red]not red"
+        assert lines[1].startswith("[i]Outlet[/i] · 2025-12-24")
+        assert "Literal [bold]markup[/bold] and ␛[31mescape␛[0m stay text." in lines
+        row = next(y for y, line in enumerate(lines) if line.startswith("Literal"))
+        strip = view(app).render_line(row)
+        assert not any(segment.style and segment.style.bold for segment in strip)  # not obeyed
+        assert all("\x1b" not in segment.text for segment in strip)
+
+
+async def test_o_opens_the_url_in_a_browser_thread(monkeypatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_bridge(pilot)
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert opened == ["https://example.org/bridge"]
+        await pilot.press("K", "o")  # the wire story has no URL
+        await pilot.pause()
+        assert opened == ["https://example.org/bridge"]
+        assert any("no URL" in n.message for n in app._notifications)

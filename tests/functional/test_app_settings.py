@@ -1,0 +1,90 @@
+"""Themes, the keymap and the command palette, through Pilot, with the config on disk."""
+
+from __future__ import annotations
+
+import tomllib
+
+from reader.config import config_path, load_config
+from reader.ui.app import NewsReaderApp
+from reader.ui.widgets.article_list import ArticleList
+from tests.functional.app_support import sample_articles
+
+SIZE = (120, 40)
+
+
+def write_config(text: str) -> None:
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+async def test_theme_chosen_in_the_palette_persists_across_runs() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "newsreader-dark"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"theme: light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "newsreader-light"
+    saved = tomllib.loads(config_path().read_text(encoding="utf-8"))
+    assert saved["ui"]["theme"] == "newsreader-light"
+    again = NewsReaderApp(articles=sample_articles())
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "newsreader-light"
+
+
+async def test_all_three_shipped_themes_render() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        for name in ("newsreader-light", "newsreader-high-contrast", "textual-dark"):
+            app.theme = name
+            await pilot.pause()
+            assert "Bridge closed" in app.screen.query_one(ArticleList).render_line(1).text
+    assert load_config().theme == "textual-dark"
+
+
+async def test_unknown_theme_in_config_falls_back_with_a_notice() -> None:
+    write_config('[ui]\ntheme = "no-such-theme"\n')
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "newsreader-dark"
+        assert any("no-such-theme" in n.message for n in app._notifications)
+
+
+async def test_keymap_in_config_remaps_bindings_and_help_shows_the_new_keys() -> None:
+    write_config('[keymap]\n"list.down" = "n"\n"list.sort" = "o"\n"list.nothing" = "x"\n')
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article_list = app.screen.query_one(ArticleList)
+        await pilot.press("j")
+        assert article_list.cursor == 0  # j no longer moves down
+        await pilot.press("n", "n")
+        assert article_list.cursor == 2
+        await pilot.press("o")
+        assert article_list.sort_key == "title"
+        assert any("list.nothing" in n.message for n in app._notifications)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = dict((what, keys) for keys, what in app.screen.rows)
+        assert keys["Next article"] == "n"
+        assert keys["Sort by date, title, outlet, length or story"] == "o"
+
+
+async def test_palette_runs_the_screen_commands() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"sort")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).sort_key == "title"
