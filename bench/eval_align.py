@@ -171,12 +171,12 @@ def load_sentence_cases() -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))["cases"]
 
 
-def load_document_cases() -> list[dict[str, Any]] | None:
+def load_document_cases(limit: int | None = None) -> list[dict[str, Any]] | None:
     try:
         make_doc_cases = importlib.import_module("make_doc_cases")
     except ImportError:
         return None
-    return make_doc_cases.build_document_cases()
+    return make_doc_cases.build_document_cases(limit=limit)
 
 
 def evaluate_set(name: str, cases, align, merge: bool, failures: int) -> dict[str, Scores]:
@@ -206,6 +206,7 @@ def evaluate_set(name: str, cases, align, merge: bool, failures: int) -> dict[st
 
 
 def _print_by_variant(cases, per_case) -> None:
+    """Scores per case group (a group without gold, like "none", can only score 0 or 1)."""
     for key in ("variant", "site"):
         groups = sorted({c[key] for c in cases if key in c})
         if len(groups) < 2:
@@ -214,7 +215,7 @@ def _print_by_variant(cases, per_case) -> None:
             subset = [c for c in cases if c.get(key) == group]
             dets = [d for c in subset for d in per_case[c["id"]]]
             scores = plagdet.evaluate(gold_annotations(subset), dets)
-            print(f"    {group:22s} {scores.row()}  ({len(subset)} cases)")
+            print(f"    {group:22s} {scores.row()}  dets {len(dets):5d}  ({len(subset)} cases)")
 
 
 def _print_failures(cases, per_case, limit: int) -> None:
@@ -260,11 +261,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     align = load_aligner()
     started = time.perf_counter()
     if args.set in ("documents", "both"):
-        doc_cases = load_document_cases()
+        doc_cases = load_document_cases(args.limit or None)
         if doc_cases is None:
             print("\n(a) documents: bench/make_doc_cases.py not found, skipped")
         else:
-            doc_cases = doc_cases[: args.limit or None]
             evaluate_set("a: documents", doc_cases, align, True, args.failures)
     if args.set in ("sentences", "both"):
         sentence_cases = load_sentence_cases()[: args.limit or None]

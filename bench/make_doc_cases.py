@@ -109,6 +109,7 @@ class Block:
     units: list[Unit]
     noise: bool = False  # noise blocks are lines joined by newlines
     tags: set[str] = field(default_factory=set)
+    hand: bool = False  # a hand-written prose paragraph
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +249,7 @@ def noise_block(rng: random.Random, kind: str, pool: dict[str, list[str]], side:
 
 def body_blocks(rng: random.Random, prose: list[str], target: int, side: Side) -> list[Block]:
     """Body paragraphs: the given hand-written ones spread among chain paragraphs."""
-    blocks = [Block([Unit(s) for s in split_sentences(p)]) for p in prose]
+    blocks = [Block([Unit(s) for s in split_sentences(p)], hand=True) for p in prose]
     size = sum(len(p) for p in prose)
     while size < target:
         sentences = [chain_sentence(rng, side) for _ in range(rng.randint(2, 7))]
@@ -304,11 +305,11 @@ def obfuscate(sentence: str, rng: random.Random) -> str:
         word = words[i]
         core = word.strip(",.;:!?").lower()
         roll = rng.random()
-        if roll < 0.08 and core in SYNONYMS:
+        if roll < 0.25 and core in SYNONYMS:
             out.append(word.lower().replace(core, SYNONYMS[core], 1))
-        elif roll < 0.12 and core in _DROPPABLE and i:
+        elif roll < 0.1 and core in _DROPPABLE and i:
             pass
-        elif roll < 0.15 and i + 1 < len(words) - 1 and word.isalpha() and words[i + 1].isalpha():
+        elif roll < 0.02 and i + 1 < len(words) - 1 and word.isalpha() and words[i + 1].isalpha():
             out += [words[i + 1], word]
             i += 1
         else:
@@ -316,20 +317,20 @@ def obfuscate(sentence: str, rng: random.Random) -> str:
         i += 1
     text = " ".join(out)
     roll = rng.random()
-    if roll < 0.15:
+    if roll < 0.1:
         text = text.lower()
-    elif roll < 0.3:
+    elif roll < 0.25:
         text = text.replace(",", "")
-    elif roll < 0.4:
-        text = text.upper() if len(text) < 80 else text
+    elif roll < 0.3:
+        text = text.upper()
     return text[:1].upper() + text[1:]
 
 
-def _pick_passage(rng: random.Random, body: list[Block], tag: str, hand: int) -> list[Unit]:
+def _pick_passage(rng: random.Random, body: list[Block], tag: str) -> list[Unit]:
     """Tag 1-15 consecutive sentences (usually starting in a hand-written paragraph)."""
     length = rng.choice([1, 2, 3, 4, 5, 6, 8, 10, 12, 15])
     free = [i for i, b in enumerate(body) if not b.tags]
-    hand_free = [i for i in free if i < hand] or free
+    hand_free = [i for i in free if body[i].hand] or free
     start_block = rng.choice(hand_free if rng.random() < 0.7 else free)
     units: list[Unit] = []
     for block in body[start_block:]:
@@ -386,9 +387,10 @@ def build_document_case(case_id: str, variant: str, rng: random.Random) -> dict[
     a_body = body_blocks(rng, a_prose, _size(rng) - 1500, a_side)
     b_body = body_blocks(rng, b_prose, _size(rng) - 1500, b_side)
     tags = {"none": [], "two": ["p1", "p2"]}.get(variant, ["p1"])
-    passages = [_pick_passage(rng, a_body, tag, len(a_prose)) for tag in tags]
+    passages = [_pick_passage(rng, a_body, tag) for tag in tags]
     for units in rng.sample(passages, len(passages)):  # two passages may swap order
-        _insert_passage(rng, b_body, units, light=variant == "light" or rng.random() < 0.5)
+        light = variant == "light" or (variant == "two" and rng.random() < 0.5)
+        _insert_passage(rng, b_body, units, light=light)
     same_site = rng.random() < 1 / 6
     a_pool, b_pool = furniture_pools(rng, same_site)
     a_text, a_spans = render(with_noise(rng, a_body, a_pool, a_side))
@@ -398,11 +400,15 @@ def build_document_case(case_id: str, variant: str, rng: random.Random) -> dict[
     return {"id": case_id, "variant": variant, "site": site, "a": a_text, "b": b_text, "gold": gold}
 
 
-def build_document_cases(seed: int = SEED, count: int = CASE_COUNT) -> list[dict[str, Any]]:
+def build_document_cases(
+    seed: int = SEED, count: int = CASE_COUNT, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """The ``count`` cases of this seed, or only the first ``limit`` of them (same cases)."""
     rng = random.Random(seed)
     variants = (VARIANTS * (count // len(VARIANTS) + 1))[:count]
     rng.shuffle(variants)
-    return [build_document_case(f"d{n:02d}", v, rng) for n, v in enumerate(variants, start=1)]
+    chosen = variants[:limit] if limit is not None else variants
+    return [build_document_case(f"d{n:02d}", v, rng) for n, v in enumerate(chosen, start=1)]
 
 
 def main() -> int:
