@@ -119,7 +119,8 @@ class CompareScreen(Screen[None]):
         self._status = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="compare-header")
+        yield Static(id="compare-titles")
+        yield Static(id="compare-summary")
         yield LoadingIndicator(id="compare-loading")
         yield Static(id="compare-message")
         yield ComparePanes(id="compare-panes")
@@ -190,16 +191,16 @@ class CompareScreen(Screen[None]):
     # --- header and status -------------------------------------------------------------
 
     def _update_header(self) -> None:
-        header = Text()
-        header.append_text(describe_article("A", self.article_a))
-        header.append("\n")
-        header.append_text(describe_article("B", self.article_b))
-        header.append("\n")
+        titles = Text()
+        titles.append_text(describe_article("A", self.article_a))
+        titles.append("\n")
+        titles.append_text(describe_article("B", self.article_b))
+        self.query_one("#compare-titles", Static).update(titles)
         if self.alignment is None:
-            header.append("Aligning the two articles…", style="italic")
+            summary = Text("Aligning the two articles…", style="italic")
         else:
-            header.append_text(describe_summary(self.alignment))
-        self.query_one("#compare-header", Static).update(header)
+            summary = describe_summary(self.alignment)
+        self.query_one("#compare-summary", Static).update(summary)
 
     def _update_status(self) -> None:
         if self.alignment is None or not self.alignment.rows:
