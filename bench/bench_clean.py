@@ -75,16 +75,18 @@ def keep_everything(text: str) -> list[str]:
 
 
 def _rate(func: Callable[[str], object], corpus: list[str], seconds: float) -> float:
+    """Articles per CPU second of this process (one thread: one core). CPU time rather than
+    wall time, so that other programs busy on the machine do not count against us."""
     done = 0
-    start = time.perf_counter()
+    start = time.process_time()
     deadline = start + seconds
     while True:
         for text in corpus:
             func(text)
         done += len(corpus)
-        if time.perf_counter() >= deadline:
+        if time.process_time() >= deadline:
             break
-    return done / (time.perf_counter() - start)
+    return done / (time.process_time() - start)
 
 
 def main() -> int:
@@ -99,11 +101,18 @@ def main() -> int:
         clean_text(text)  # warm up: regex compilation, imports
     base = _rate(keep_everything, corpus, args.seconds / 4)
     neutral = _rate(neutralise, corpus, args.seconds / 4)
+    wall_start = time.perf_counter()
+    for text in corpus:
+        clean_text(text)
+    wall = len(corpus) / (time.perf_counter() - wall_start)
     cleaner = _rate(clean_text, corpus, args.seconds)
     print(f"corpus: {len(corpus)} generated articles, mean {mean_kb:.1f} KB")
     print(f"keep-everything baseline  {base:10.0f} articles/s")
     print(f"neutralise only           {neutral:10.0f} articles/s")
-    print(f"clean_text                {cleaner:10.0f} articles/s  (one core)")
+    print(f"clean_text                {cleaner:10.0f} articles/s  (one core, CPU time)")
+    print(
+        f"clean_text, wall clock    {wall:10.0f} articles/s  (one pass; slower on a busy machine)"
+    )
     ratio = cleaner / base
     print(f"ratio clean_text / keep-everything: {ratio:.4f} (cleaning costs {1 / ratio:.0f}x more)")
     verdict = "meets" if cleaner >= GOAL else "MISSES"

@@ -15,8 +15,10 @@ from reader.clean.lines import Line
 from reader.clean.patterns import (
     AUTHOR_BIO_RE,
     CREDIT_RE,
+    DISCLOSURE_HINTS,
     DISCLOSURE_RE,
     EMBED_RE,
+    LEGAL_HINTS,
     LEGAL_RE,
     NOTICE_RE,
     PROMO_TAIL_RE,
@@ -24,6 +26,7 @@ from reader.clean.patterns import (
     TIMESTAMP_RE,
     caption_like,
     furniture_reason,
+    has_any,
     paywall_pitch,
     privacy_notice,
 )
@@ -92,14 +95,14 @@ def apply_rules(lines: list[Line]) -> None:
             fix(line, "notice")
             continue
         if line.chars <= 400:
-            reason = _long_line_reason(text)
+            reason = _long_line_reason(text, line.lower)
             if reason:
                 fix(line, reason)
                 continue
             if SITE_SELF_RE.match(text):
                 fix(line, "site-notice")
                 continue
-            if paywall_pitch(text):
+            if paywall_pitch(text, line.lower):
                 fix(line, "subscription")
                 continue
         if line.urls and (line.urls * 8 >= line.words or line.chars < 100):
@@ -109,12 +112,12 @@ def apply_rules(lines: list[Line]) -> None:
             fix(line, "navigation")
 
 
-def _long_line_reason(text: str) -> str | None:
+def _long_line_reason(text: str, lower: str) -> str | None:
     if EMBED_RE.match(text):
         return "embed"
-    if DISCLOSURE_RE.search(text):
+    if has_any(lower, DISCLOSURE_HINTS) and DISCLOSURE_RE.search(text):
         return "disclosure"
-    if LEGAL_RE.search(text):
+    if has_any(lower, LEGAL_HINTS) and LEGAL_RE.search(text):
         return "copyright"
     if AUTHOR_BIO_RE.match(text):
         return "author-bio"

@@ -187,6 +187,8 @@ _PRIVACY_TERMS_RE = re.compile(
 
 def privacy_notice(lower: str) -> bool:
     """True for a line dense with consent/privacy vocabulary (three different terms)."""
+    if sum(1 for hint in _PRIVACY_HINTS if hint in lower) < 2:
+        return False
     found = set(_PRIVACY_TERMS_RE.findall(lower))
     return len(found) >= 3
 
@@ -230,8 +232,31 @@ _STRONG_PITCH_RE = re.compile(
 )
 
 
-def paywall_pitch(text: str) -> bool:
+def has_any(lower: str, hints: tuple[str, ...]) -> bool:
+    """Cheap substring pre-check (memchr-fast) before running a big pattern."""
+    return any(hint in lower for hint in hints)
+
+
+_PAYWALL_HINTS = (
+    "subscri", "paywall", "unlimited", "access", "free article", "sign in", "listen to",
+    "assin", "abbona", "подпис", "구독", "acesso", "accesso", "доступ", "limite", "cancel",
+    "disdici", "newsletter", "inbox",
+)  # fmt: skip
+_PRIVACY_HINTS = ("cookie", "consent", "privacy", "personal", "partner", "advertis", "pubblicit",
+                  "consenso", "dados", "dati ", "персональ", "개인정보", "쿠키", "publicidade",
+                  "реклам", "광고", "recaptcha", "geoloc", "parceiros", "terze parti")  # fmt: skip
+LEGAL_HINTS = (
+    "testata", "riproduzione", "reg.", "registered", "company number", "rights reserved",
+    "direitos", "diritti", "права", "전재", "재배포", "свидетельство", "iva", "cnpj",
+)  # fmt: skip
+DISCLOSURE_HINTS = ("affiliate", "commission", "compensation", "supported by", "products we",
+                    "ethics")  # fmt: skip
+
+
+def paywall_pitch(text: str, lower: str) -> bool:
     """Subscription vocabulary addressed to the reader ("Subscribe to get full access ...")."""
+    if not has_any(lower, _PAYWALL_HINTS):
+        return False
     if _STRONG_PITCH_RE.search(text):
         return True
     return bool(_PAYWALL_RE.search(text)) and bool(_SECOND_PERSON_RE.search(text))
