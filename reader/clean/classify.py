@@ -22,6 +22,8 @@ from reader.clean.patterns import (
     LEGAL_RE,
     NOTICE_RE,
     PROMO_TAIL_RE,
+    SITE_NOTICE_HINTS,
+    SITE_NOTICE_RE,
     SITE_SELF_RE,
     TIMESTAMP_RE,
     caption_like,
@@ -99,7 +101,9 @@ def apply_rules(lines: list[Line]) -> None:
             if reason:
                 fix(line, reason)
                 continue
-            if SITE_SELF_RE.match(text):
+            if SITE_SELF_RE.match(text) or (
+                has_any(line.lower, SITE_NOTICE_HINTS) and SITE_NOTICE_RE.search(text)
+            ):
                 fix(line, "site-notice")
                 continue
             if paywall_pitch(text, line.lower):

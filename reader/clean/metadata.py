@@ -126,7 +126,7 @@ def yearless_date_line(text: str) -> bool:
 
 _KOREAN_BYLINE_RE = re.compile(
     r"^(?:기자명\s*)?\[?(?:[가-힣]+\s+)?(?P<name>[가-힣]{2,4})\s*(?:기자|특파원|통신원|PD)\]?"
-    r"(?:\s*[\w.+-]+@[\w.-]+)?$"
+    r"(?:\s*\(?[\w.+-]+@[\w.-]+\)?)?$"
 )
 _BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|reporting by|text by|di|a cura di|por|par|von|door|автор:?"

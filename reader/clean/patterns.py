@@ -62,7 +62,9 @@ _FURNITURE = {
         |ti\ potrebbe\ interessare|articoli\ correlati|correlati|ultime\ notizie|altre\ notizie
         |dalla\ stessa\ sezione|in\ evidenza|potrebbe\ interessarti
         |материалы\ по\ теме|сюжеты|новости\ партнеров|последние\ новости|еще\ по\ теме
-        |ещё\ по\ теме|другие\ новости|похожие\ материалы|главное|лента\ новостей
+        |ещё\ по\ теме|другие\ \w+|похожие\ материалы|главное|лента\ новостей
+        |other\ (?:stories|news|interviews|articles|reviews)|altri\ articoli|outras\ notícias
+        |otras\ noticias|autres\ articles
         |관련\s?뉴스|주요\s?뉴스|최신\s?뉴스|이\ 시각\ 주요\s?뉴스
         |추천\s?기사|다른\ 기사|포토\s?뉴스
         |noticias\ relacionadas|lo\ más\ leído|más\ noticias|últimas\ noticias
@@ -158,9 +160,11 @@ def caption_like(text: str, lower: str) -> bool:
 
 # A photo credit standing alone: "Aisha Rahman/TechWire", "REUTERS/Jane Doe", "Getty Images".
 CREDIT_RE = re.compile(
-    r"^(?:(?:photo|image|picture|credit|foto)s?\s*(?:credit)?\s*:?\s*)?"
+    r"^(?:(?:촬영\s?기자|영상\s?편집|영상\s?취재|그래픽|편집|취재|카메라)\s*[:：].{1,20}"
+    r"|(?:(?:photo|image|picture|credit|foto)s?\s*(?:credit)?\s*:?\s*)?"
     r"(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w&.'’ -]{1,30}"
-    r"|getty\ images|shutterstock|alamy(?:\ stock\ photo)?|(?:ap|afp|reuters|epa|pa)(?:\ photo)?)$",
+    r"|getty\ images|shutterstock|alamy(?:\ stock\ photo)?"
+    r"|(?:ap|afp|reuters|epa|pa)(?:\ photo)?))$",
     _I,
 )
 
@@ -201,6 +205,27 @@ SITE_SELF_RE = re.compile(
     r"|(?:этот|данный)\ (?:сайт|материал)\b|이\ 기사는)",
     _I,
 )
+# Error reports, newsletter footers, social-follow pitches, tip-off requests.
+SITE_NOTICE_RE = re.compile(
+    r"ctrl\s*\+\s*enter|spotted an? (?:error|typo|mistake)|found an? (?:error|typo|mistake)"
+    r"|report an? (?:error|typo|correction)|нашли ошибку|hai trovato un errore|encontrou um erro"
+    r"|forward (?:it|this) to a friend|was this forwarded to you|you are receiving this"
+    r"|unsubscribe|manage your (?:email )?(?:preferences|subscriptions)"
+    r"|view (?:it |this )?in (?:your )?browser|(?:follow|join) us on"
+    r"|(?:подписывайтесь|подпишитесь|следите)\b.{0,60}\b(?:telegram|вконтакте|vk|дзен|max)"
+    r"|\b(?:segui(?:teci)?|siga|suivez|folgen sie)\b.{0,40}"
+    r"\b(?:facebook|instagram|telegram|whatsapp|twitter|youtube)"
+    r"|(?:facebook|instagram|telegram|whatsapp|twitter|youtube)\b.{0,30}\b(?:channel|канал)"
+    r"|제보|무단\s?전재|have a (?:news )?tip|send us (?:a|your) tip|got a story",
+    _I,
+)
+SITE_NOTICE_HINTS = (
+    "ctrl", "error", "typo", "mistake", "correction", "ошибк", "errore", "erro", "forward",
+    "receiving this", "unsubscribe", "manage your", "browser", "follow", "join us", "подпис",
+    "следите", "segui", "siga", "suivez", "folgen", "channel", "канал", "제보", "전재", "tip",
+    "got a story",
+)  # fmt: skip
+
 # Affiliate and review-policy disclosures.
 DISCLOSURE_RE = re.compile(
     r"affiliate (?:commission|links?)"
