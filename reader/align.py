@@ -17,6 +17,7 @@ Pipeline (all plain Python, no Textual):
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from reader.align_rows import build_rows, summarise
 from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
@@ -254,8 +255,8 @@ def join_passages(matches: list[Match], a: Side, b: Side) -> list[tuple[Range, R
             gap_a, gap_b = match.a[0] - pa1, match.b[0] - pb1
             adjacent = gap_a == 0 and gap_b == 0
             bridge = (
-                1 <= gap_a <= MAX_GAP
-                and 1 <= gap_b <= MAX_GAP
+                0 <= gap_a <= MAX_GAP
+                and 0 <= gap_b <= MAX_GAP
                 and not any(i in used_a for i in range(pa1, match.a[0]))
                 and not any(j in used_b for j in range(pb1, match.b[0]))
             )
@@ -279,6 +280,8 @@ def drop_slight(
         0.0, math.log10(pairs_possible / LONE_BASE_PAIRS)
     )
     whole = ((0, len(a.spans)), (0, len(b.spans)))
+    a_counts = Counter(a.norms)
+    b_counts = Counter(b.norms)
     for (ra, rb), value in zip(passages, scores, strict=True):
         if (ra, rb) == whole:  # all of A is all of B: no chance about it
             kept.append((ra, rb))
@@ -287,6 +290,10 @@ def drop_slight(
         identical = a.norms[ra[0] : ra[1]] == b.norms[rb[0] : rb[1]]
         if short and not identical and value < lone_needs:
             continue
+        if short and (
+            _mostly_furniture(a, ra) or _repeated(a, ra, a_counts) or _repeated(b, rb, b_counts)
+        ):
+            continue
         stems_a = frozenset().union(*a.stems[ra[0] : ra[1]])
         stems_b = frozenset().union(*b.stems[rb[0] : rb[1]])
         shared = len(stems_a & stems_b)
@@ -294,6 +301,26 @@ def drop_slight(
             kept.append((ra, rb))
     ranges = {i for ra, _ in kept for i in range(*ra)}
     return kept, [m for m in matches if m.a[0] in ranges]
+
+
+# Stems of words that mark page furniture (cookie notices, comment forms, footers): two pages
+# of one site share those lines, which says nothing about their text.
+FURNITURE_STEMS = frozenset(
+    "websit cookie browse browsi newsle subscr unsubs logged login commen copyri reserv newsro "
+    "condit privac policy prefer settin advert click downlo email accoun passwo notifi "
+    "regist".split()
+)
+
+
+def _repeated(side: Side, r: Range, counts: Counter[str]) -> bool:
+    """Every sentence of the range occurs more than once in its text: page furniture."""
+    return all(counts[norm] > 1 for norm in side.norms[r[0] : r[1]])
+
+
+def _mostly_furniture(side: Side, r: Range) -> bool:
+    stems = frozenset().union(*side.stems[r[0] : r[1]])
+    furniture = len(stems & FURNITURE_STEMS)
+    return furniture >= 2 and furniture * 2 >= len(stems)
 
 
 def longest_chain(passages: list[tuple[Range, Range]], a: Side, b: Side) -> set[int]:
