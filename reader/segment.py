@@ -127,6 +127,8 @@ def _is_boundary(text: str, match: re.Match[str], line_start: int) -> bool:
     if not word or terminator.startswith(".."):
         return not terminator.startswith("..") or _next_word(text, match).istitle()
     lowered = word.lower()
+    if word[-1].isdigit():
+        return True  # a number ends the sentence: "... rose to 1,802.18. Revenue fell"
     if "." in word:  # dotted acronym or initials: U.S. / e.g. / J.R.R.
         return _next_word(text, match).lower() in SENTENCE_OPENERS
     if lowered in ABBREVIATIONS:

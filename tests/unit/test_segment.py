@@ -48,6 +48,10 @@ HARD_CASES: list[tuple[str, list[str]]] = [
     ),
     ("Wait! Stop! Now.", ["Wait!", "Stop!", "Now."]),
     (
+        "The index rose to 1,802.18. Revenue fell 12 percent in 2023. Shares fell.",
+        ["The index rose to 1,802.18.", "Revenue fell 12 percent in 2023.", "Shares fell."],
+    ),
+    (
         "John F. Kennedy was president. He died in 1963.",
         ["John F. Kennedy was president.", "He died in 1963."],
     ),
