@@ -48,6 +48,19 @@ _STOPWORDS = frozenset(
     would could one two three new year years day days week weeks last first next time
     monday tuesday wednesday thursday friday saturday sunday mr mrs ms per cent percent
     image getty photo picture read more don miss share comment comments""".split()
+    # the commonest function words of other languages the app meets (3+ letters only)
+    + """para que dos das uma com por mais não nao como foi sobre pelo pela são sao ser tem
+    está esta seu sua também tambem após apos entre ainda disse diz este essa isso anos ano
+    del los las una con por para más mas como pero sus fue son entre sobre este esta también
+    tras desde han ser dijo años año cuando
+    che della delle degli dei nel nella per con una sono anche come più piu dopo alla alle
+    gli suo sua questo questa anni anno stato stata ha detto
+    les des une dans pour sur par pas plus avec qui que est été ont aux son ses cette ans
+    année selon après apres entre
+    der die das und den dem des ein eine einer nicht mit von auf für fur ist sich auch nach
+    bei wie wird wurde sind hat aus zum zur über uber jahr jahre sagte
+    что как для это его она они был была было были при после также или уже года год
+    сказал заявил который которые""".split()
 )
 
 

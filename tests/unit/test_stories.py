@@ -152,3 +152,20 @@ def test_many_articles_stay_separate_when_unrelated(count: int) -> None:
         articles.append(Article(title=f"Event {i}", paragraphs=[f"It was {people} here. {body}"]))
     labels = assign_stories(articles)
     assert len(set(labels)) == count
+
+
+def test_real_scraped_pages_group_only_the_seeds(seeds_dir: Path) -> None:
+    """The cleaner's dev corpus (dozens of scraped pages on unrelated events, five languages)
+    plus the raw seeds, all through the real cleaner: only the seeds share a story."""
+    from reader.clean import clean_text
+
+    pages = sorted((Path(__file__).resolve().parents[1] / "data" / "pages").glob("*.txt"))
+    if len(pages) < 10:
+        pytest.skip("the cleaner's page corpus is not there")
+    seeds = sorted(seeds_dir.glob("0*.txt"))
+    files = pages + seeds
+    articles = [clean_text(f.read_text(encoding="utf-8"), path=str(f)) for f in files]
+    labels = assign_stories(articles)
+    groups = [g for g in partition(labels) if len(g) > 1]
+    names = [sorted(files[i].name for i in group) for group in groups]
+    assert names == [sorted(f.name for f in seeds)]
