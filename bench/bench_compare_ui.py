@@ -122,6 +122,7 @@ class CompareBenchApp(TimedApp):
         super().__init__()
         self.pair = (a, b)
         self.alignment = alignment
+        self.shown_alignment: Alignment | None = None
 
     def on_mount(self) -> None:
         fixed = self.alignment
@@ -186,7 +187,9 @@ async def page_timings(app: TimedApp, presses: int, ready) -> list[float]:  # no
 async def compare_ready(pilot) -> None:  # noqa: ANN001
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    pilot.app.screen.query_one(ComparePanes).focus()
+    screen = pilot.app.screen
+    screen.query_one(ComparePanes).focus()
+    pilot.app.shown_alignment = getattr(screen, "alignment", None)
     await pilot.pause()
 
 
@@ -208,12 +211,13 @@ def main() -> int:
     started = time.perf_counter()
     compare_app = CompareBenchApp(a, b, alignment)
     compare = asyncio.run(page_timings(compare_app, args.presses, compare_ready))
-    shown = compare_app.screen if compare_app.is_running else None
-    del shown
     setup = time.perf_counter() - started
 
     # Same number of display lines as the compare view at this width.
-    measured = alignment or generated_alignment(a, b)
+    measured = compare_app.shown_alignment
+    if measured is None:
+        print("the compare screen showed no alignment", file=sys.stderr)
+        return 1
     line_count = len(layout(measured, SIZE[0]).lines)
     t0 = time.perf_counter()
     layout(measured, SIZE[0])

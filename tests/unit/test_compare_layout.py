@@ -170,3 +170,14 @@ def test_control_characters_are_shown_not_sent() -> None:
     assert len(passage) == len(text)  # offsets keep their meaning
     assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in passage)
     assert "[31malert" in passage and passage.count("\ufffd") == 3
+
+
+def test_overlapping_and_unsorted_marks_cover_the_same_characters() -> None:
+    text = "alpha beta gamma. delta epsilon."
+    spans = [(0, 17), (18, 32)]
+    marks = [(11, 16), (6, 10), (8, 12), (24, 31), (0, 0)]
+    passage, runs = passage_runs(text, spans, marks, "ins")
+    marked = [passage[s:e] for s, e, role in runs if role == "ins"]
+    assert marked == ["beta gamma", "epsilon"]
+    covered = [role for s, e, role in runs for _ in range(e - s)]
+    assert len(covered) == len(passage)  # runs tile the passage exactly

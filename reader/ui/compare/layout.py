@@ -220,7 +220,8 @@ def passage_runs(
     """
     pieces: list[str] = []
     runs: list[tuple[int, int, Role]] = []
-    ordered = sorted(marked)
+    ordered = _merge(marked)
+    ordered_ends = [m_end for _, m_end in ordered]
     offset = 0
     previous_end = 0
     for start, end in spans:
@@ -235,7 +236,11 @@ def passage_runs(
         previous_end = end
         pieces.append(text[start:end].translate(_FLATTEN))
         cursor = start
-        for m_start, m_end in ordered:
+        # Only the marks that reach into this span (they are disjoint and sorted).
+        for m_index in range(bisect_right(ordered_ends, start), len(ordered)):
+            m_start, m_end = ordered[m_index]
+            if m_start >= end:
+                break
             m_start, m_end = max(m_start, cursor), min(m_end, end)
             if m_end <= m_start:
                 continue
@@ -245,6 +250,19 @@ def passage_runs(
         _add_run(runs, offset + cursor - start, offset + end - start, "text")
         offset += end - start
     return "".join(pieces), runs
+
+
+def _merge(spans: Iterable[Span]) -> list[Span]:
+    """Sorted, disjoint spans covering the same characters."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # Line breaks and tabs inside a sentence would break the grid: they are drawn as spaces. Other

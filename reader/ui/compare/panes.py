@@ -31,8 +31,15 @@ from reader.ui.compare.layout import (
 )
 
 SEPARATOR = " │ "
-# Above this many rows, wrapping takes tens of milliseconds: it moves to a worker.
+# Above this much text (or this many rows), wrapping takes tens of milliseconds: it moves to
+# a worker. Real article pairs stay well below and are wrapped at once.
+BACKGROUND_LAYOUT_CHARS = 100_000
 BACKGROUND_LAYOUT_ROWS = 400
+
+
+def wrap_in_background(alignment: Alignment) -> bool:
+    size = len(alignment.a_text) + len(alignment.b_text)
+    return size > BACKGROUND_LAYOUT_CHARS or len(alignment.rows) > BACKGROUND_LAYOUT_ROWS
 
 
 class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
@@ -154,7 +161,7 @@ class ComparePanes(ScrollView, can_focus=True, inherit_bindings=False):
             return
         key = (self._text_width(), self.unified)
         cached = self._layouts.get(key)
-        if cached is None and len(self.alignment.rows) > BACKGROUND_LAYOUT_ROWS:
+        if cached is None and wrap_in_background(self.alignment):
             self._pending = (key, anchor, cursor)
             self._layout_in_worker(self.alignment, key)
             return

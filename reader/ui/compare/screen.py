@@ -16,7 +16,7 @@ from reader.alignment import Alignment
 from reader.errors import ReaderError
 from reader.model import Article
 from reader.ui.compare.layout import CompareLayout, difference_rows, layout, mirror, printable
-from reader.ui.compare.panes import BACKGROUND_LAYOUT_ROWS, ComparePanes
+from reader.ui.compare.panes import ComparePanes, wrap_in_background
 
 Aligner = Callable[[str, str], Alignment]
 
@@ -147,7 +147,7 @@ class CompareScreen(Screen[None]):
             aligner = self._aligner or default_aligner()
             alignment = aligner(a_text, b_text)
             seed = None
-            if len(alignment.rows) > BACKGROUND_LAYOUT_ROWS:
+            if wrap_in_background(alignment):
                 # Wrap a long pair here too, for the width the panes will most likely have.
                 key = (max(10, self.app.size.width - SCROLLBAR_WIDTH), self.unified)
                 seed = (key, layout(alignment, key[0], unified=key[1]))
