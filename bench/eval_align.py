@@ -7,7 +7,8 @@
     tests/data/align/sentence_cases.json. For each set it prints precision, recall, granularity
     and plagdet (bench/plagdet.py) of `reader.align.align` beside two baselines run in the same
     process: difflib (SequenceMatcher matching blocks over sentences) and a greedy rapidfuzz
-    matcher (fuzz.ratio >= 65 in reading order, neighbours merged into passages). Without
+    matcher (fuzz.ratio >= 65 in reading order, neighbours merged into passages; the cut-off is
+    --greedy-threshold). Without
     `reader.align` only the baselines are printed.
 """
 
@@ -21,6 +22,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -179,13 +181,15 @@ def load_document_cases(limit: int | None = None) -> list[dict[str, Any]] | None
     return make_doc_cases.build_document_cases(limit=limit)
 
 
-def evaluate_set(name: str, cases, align, merge: bool, failures: int) -> dict[str, Scores]:
+def evaluate_set(
+    name: str, cases, align, merge: bool, failures: int, threshold: int = GREEDY_THRESHOLD
+) -> dict[str, Scores]:
     gold = gold_annotations(cases)
     chars = sum(len(c["a"]) + len(c["b"]) for c in cases)
     print(f"\n({name}) {len(cases)} cases, {len(gold)} gold passages, {chars:,} chars")
     methods: list[tuple[str, Detector]] = [
         ("difflib", difflib_detector),
-        (f"greedy rapidfuzz>={GREEDY_THRESHOLD}", greedy_detector),
+        (f"greedy rapidfuzz>={threshold}", partial(greedy_detector, threshold=threshold)),
     ]
     if align is not None:
         methods.append(("reader.align", aligner_detector(align, merge)))
@@ -196,6 +200,8 @@ def evaluate_set(name: str, cases, align, merge: bool, failures: int) -> dict[st
         results[label] = scores
         print(f"  {label:24s} {scores.row()}  dets {len(detections):5d}  {seconds:7.2f} s")
         _print_by_variant(cases, per_case)
+        if any("lookalikes" in c for c in cases):
+            _print_lookalikes(cases, per_case)
         if label == "reader.align" and failures:
             _print_failures(cases, per_case, failures)
     if align is not None:
@@ -216,6 +222,20 @@ def _print_by_variant(cases, per_case) -> None:
             dets = [d for c in subset for d in per_case[c["id"]]]
             scores = plagdet.evaluate(gold_annotations(subset), dets)
             print(f"    {group:22s} {scores.row()}  dets {len(dets):5d}  ({len(subset)} cases)")
+
+
+def _print_lookalikes(cases, per_case) -> None:
+    """How many look-alike (non-equivalent) pairs were aligned, by what differs in them."""
+    total: dict[str, int] = {}
+    aligned: dict[str, int] = {}
+    for case in cases:
+        for look in case.get("lookalikes", []):
+            ann = Annotation.of(case["id"], tuple(look["a"]), tuple(look["b"]))
+            total[look["kind"]] = total.get(look["kind"], 0) + 1
+            if any(plagdet.detects(d, ann) for d in per_case[case["id"]]):
+                aligned[look["kind"]] = aligned.get(look["kind"], 0) + 1
+    parts = ", ".join(f"{kind} {aligned.get(kind, 0)}/{n}" for kind, n in sorted(total.items()))
+    print(f"    look-alikes aligned: {sum(aligned.values())}/{sum(total.values())} ({parts})")
 
 
 def _print_failures(cases, per_case, limit: int) -> None:
@@ -257,6 +277,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--set", choices=["sentences", "documents", "both"], default="both")
     parser.add_argument("--limit", type=int, default=0, help="only the first N cases per set")
     parser.add_argument("--failures", type=int, default=0, help="show the K worst cases")
+    parser.add_argument(
+        "--greedy-threshold", type=int, default=GREEDY_THRESHOLD, help="fuzz.ratio cut-off"
+    )
     args = parser.parse_args(argv)
     align = load_aligner()
     started = time.perf_counter()
@@ -265,10 +288,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if doc_cases is None:
             print("\n(a) documents: bench/make_doc_cases.py not found, skipped")
         else:
-            evaluate_set("a: documents", doc_cases, align, True, args.failures)
+            evaluate_set(
+                "a: documents", doc_cases, align, True, args.failures, args.greedy_threshold
+            )
     if args.set in ("sentences", "both"):
         sentence_cases = load_sentence_cases()[: args.limit or None]
-        evaluate_set("b: sentences", sentence_cases, align, False, args.failures)
+        evaluate_set(
+            "b: sentences", sentence_cases, align, False, args.failures, args.greedy_threshold
+        )
     print(f"\ntotal {time.perf_counter() - started:.1f} s")
     return 0
 

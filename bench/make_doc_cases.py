@@ -12,7 +12,8 @@ and on the hand-written news sentences, for bulk. A passage of 1-15 consecutive 
 A is copied into B (variants: verbatim, light obfuscation, two passages, none). Some document
 pairs share boilerplate, as real pages from one site do; that is not gold and should not be
 aligned: in a sixth of the pairs ("same site") A and B share one page template (menu, footer,
-widget labels), in the others their furniture lists are disjoint.
+widget labels), in the others their furniture lists are disjoint. About a third of the pages are
+hard-wrapped (line breaks inside sentences, at a width of their own).
 """
 
 from __future__ import annotations
@@ -296,6 +297,23 @@ def render(blocks: list[Block]) -> tuple[str, dict[str, tuple[int, int]]]:
     return "".join(parts), {tag: (s, e) for tag, (s, e) in spans.items()}
 
 
+def hard_wrap(text: str, width: int) -> str:
+    """Break lines longer than ``width`` at spaces, as plain-text pages often are.
+
+    A space becomes a newline, so every character offset stays valid."""
+    chars = list(text)
+    line_start, last_space = 0, -1
+    for index, char in enumerate(chars):
+        if char == "\n":
+            line_start, last_space = index + 1, -1
+        elif char == " ":
+            last_space = index
+        if index - line_start >= width and last_space > line_start:
+            chars[last_space] = "\n"
+            line_start, last_space = last_space + 1, -1
+    return "".join(chars)
+
+
 def obfuscate(sentence: str, rng: random.Random) -> str:
     """Light obfuscation: a few synonyms, dropped or swapped words, case and punctuation."""
     words = sentence.split()
@@ -395,6 +413,10 @@ def build_document_case(case_id: str, variant: str, rng: random.Random) -> dict[
     a_pool, b_pool = furniture_pools(rng, same_site)
     a_text, a_spans = render(with_noise(rng, a_body, a_pool, a_side))
     b_text, b_spans = render(with_noise(rng, b_body, b_pool, b_side))
+    if rng.random() < 0.3:  # hard-wrapped pages, each at its own width
+        a_text = hard_wrap(a_text, rng.randint(60, 100))
+    if rng.random() < 0.3:
+        b_text = hard_wrap(b_text, rng.randint(60, 100))
     gold = [{"a": list(a_spans[t]), "b": list(b_spans[t]), "pair": t} for t in tags]
     site = "same site" if same_site else "other site"
     return {"id": case_id, "variant": variant, "site": site, "a": a_text, "b": b_text, "gold": gold}
