@@ -37,6 +37,7 @@ GROUP_MARGIN = 2.0
 GROUP_SHAPES = ((1, 2), (2, 1), (1, 3), (3, 1))
 GROUP_ASYMMETRY = 1.3  # a split is tried where one side has this much more content
 MAX_GAP = 2  # sentences bridged on each side between two matched stretches
+GAP_ECHO = 0.3  # a one-sided gap sentence shares this much content with the other side
 # A passage on its own needs this many shared content words and characters on each side.
 MIN_PASSAGE_SHARED = 3
 MIN_PASSAGE_CHARS = 30
@@ -245,26 +246,48 @@ def _free_ranges(ra: Range, rb: Range, used_a: set[int], used_b: set[int]) -> bo
 
 
 def join_passages(matches: list[Match], a: Side, b: Side) -> list[tuple[Range, Range]]:
-    """Consecutive matches (on both sides) become one passage; small common gaps are bridged."""
+    """Consecutive matches (on both sides) become one passage; small gaps are bridged.
+
+    A gap on both sides (a sentence each, reworded beyond recognition) is bridged; a gap on
+    one side only when its sentences echo the other side around it (a fragment of a split
+    sentence), so that a sentence only one outlet added stays unique.
+    """
     used_a = {i for m in matches for i in range(*m.a)}
     used_b = {j for m in matches for j in range(*m.b)}
     passages: list[tuple[Range, Range]] = []
     for match in sorted(matches, key=lambda m: m.a):
         if passages:
             (pa0, pa1), (pb0, pb1) = passages[-1]
-            gap_a, gap_b = match.a[0] - pa1, match.b[0] - pb1
-            adjacent = gap_a == 0 and gap_b == 0
-            bridge = (
-                0 <= gap_a <= MAX_GAP
-                and 0 <= gap_b <= MAX_GAP
-                and not any(i in used_a for i in range(pa1, match.a[0]))
-                and not any(j in used_b for j in range(pb1, match.b[0]))
-            )
-            if adjacent or bridge:
+            gap_a, gap_b = (pa1, match.a[0]), (pb1, match.b[0])
+            if _bridgeable(gap_a, gap_b, a, b, used_a, used_b):
                 passages[-1] = ((pa0, match.a[1]), (pb0, match.b[1]))
                 continue
         passages.append((match.a, match.b))
     return passages
+
+
+def _bridgeable(
+    gap_a: Range, gap_b: Range, a: Side, b: Side, used_a: set[int], used_b: set[int]
+) -> bool:
+    size_a, size_b = gap_a[1] - gap_a[0], gap_b[1] - gap_b[0]
+    if size_a == 0 and size_b == 0:
+        return True
+    if not (0 <= size_a <= MAX_GAP and 0 <= size_b <= MAX_GAP):
+        return False
+    if any(i in used_a for i in range(*gap_a)) or any(j in used_b for j in range(*gap_b)):
+        return False
+    if size_a and size_b:
+        return True
+    side, other, gap, around = (a, b, gap_a, gap_b) if size_a else (b, a, gap_b, gap_a)
+    context = frozenset().union(*other.stems[max(0, around[0] - 2) : around[1] + 2])
+    return all(_echo(side, k, context) >= GAP_ECHO for k in range(*gap))
+
+
+def _echo(side: Side, k: int, context: frozenset[str]) -> float:
+    weight = side.weights[k]
+    if weight == 0:
+        return 1.0  # no content words: punctuation, "He said."
+    return sum(side.idf[t] for t in side.stems[k] & context) / weight
 
 
 def drop_slight(

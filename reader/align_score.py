@@ -49,6 +49,7 @@ class Side:
     stems: list[frozenset[str]]
     weights: list[float]  # idf weight of each sentence's stems
     facts: list[Facts]  # numbers, negation, weekdays/months
+    idf: dict[str, float]  # shared by both sides
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def _side(
 ) -> Side:
     weights = [sum(idf[t] for t in s) for s in stems]
     return Side(
-        text, spans, [" ".join(t) for t in tokens], stems, weights, [facts(t) for t in tokens]
+        text, spans, [" ".join(t) for t in tokens], stems, weights, [facts(t) for t in tokens], idf
     )
 
 
