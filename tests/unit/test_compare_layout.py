@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.alignment import Alignment, Row
+from reader.alignment import Alignment, DiffOp, Pair, Row
 from reader.ui.compare.layout import (
     GAP,
     difference_rows,
@@ -181,3 +181,70 @@ def test_overlapping_and_unsorted_marks_cover_the_same_characters() -> None:
     assert marked == ["beta gamma", "epsilon"]
     covered = [role for s, e, role in runs for _ in range(e - s)]
     assert len(covered) == len(passage)  # runs tile the passage exactly
+
+
+@st.composite
+def alignments(draw) -> Alignment:
+    """Arbitrary (even inconsistent) alignments: views must draw whatever an aligner returns."""
+    alphabet = st.sampled_from("ab c.\n界\x1b")
+    a_text = draw(st.text(alphabet, max_size=80))
+    b_text = draw(st.text(alphabet, max_size=80))
+
+    def spans(limit: int):
+        bound = limit + 5  # sometimes past the end
+        pair = st.tuples(st.integers(0, bound), st.integers(0, bound))
+        return st.lists(pair.map(lambda p: (min(p), max(p))), min_size=1, max_size=3).map(tuple)
+
+    ops = st.builds(
+        DiffOp,
+        st.sampled_from(["equal", "insert", "delete", "replace"]),
+        spans(len(a_text)).map(lambda s: s[0]),
+        spans(len(b_text)).map(lambda s: s[0]),
+    )
+    pairs = draw(
+        st.lists(
+            st.builds(
+                Pair,
+                spans(len(a_text)),
+                spans(len(b_text)),
+                st.sampled_from(["identical", "changed", "moved"]),
+                st.floats(0, 100),
+                st.lists(ops, max_size=4).map(tuple),
+            ),
+            max_size=3,
+        )
+    )
+    kinds = st.sampled_from(["identical", "changed", "moved", "only_a", "only_b"])
+    rows = draw(
+        st.lists(
+            st.builds(
+                Row,
+                kinds,
+                st.none() | spans(len(a_text)),
+                st.none() | spans(len(b_text)),
+                st.lists(st.integers(0, 4), max_size=2).map(tuple),
+                st.none() | st.integers(0, 6),
+            ),
+            max_size=6,
+        )
+    )
+    return Alignment(a_text, b_text, pairs, [], [], rows)
+
+
+@settings(max_examples=120, deadline=None)
+@given(alignments(), st.integers(min_value=12, max_value=90), st.booleans())
+def test_any_alignment_lays_out_without_breaking_the_grid(
+    alignment: Alignment, width: int, unified: bool
+) -> None:
+    result = layout(alignment, width, unified=unified)
+    assert len(result.row_starts) == len(alignment.rows)
+    assert result.row_starts == sorted(result.row_starts)
+    left_width, right_width = (unified_width(width), 0) if unified else split_widths(width)
+    for line in result.lines:
+        assert cell_len(line.left.plain) <= max(left_width, 2)
+        assert all(ord(ch) >= 0x20 and not 0x7F <= ord(ch) < 0xA0 for ch in line.left.plain)
+        if unified:
+            assert line.right is None
+        else:
+            assert line.right is not None and cell_len(line.right.plain) <= max(right_width, 2)
+    assert mirror(mirror(alignment)) == alignment
