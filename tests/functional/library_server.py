@@ -171,6 +171,13 @@ class LibraryServer(ThreadingHTTPServer):
         self.conditional: Counter[str] = Counter()
         self.stopping = threading.Event()
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients that hang up early (time-outs, size caps) are expected here; others are not."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server_port}"
