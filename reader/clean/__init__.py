@@ -27,6 +27,7 @@ from reader.model import Article, RemovedLine
 __all__ = ["clean_text", "clean_html"]
 
 _HEADER_TITLE_MAX_CHARS = 250
+MAX_LINES = 20_000  # non-empty lines judged per text
 _DATELINE_REASONS = frozenset({"metadata:byline", "metadata:date", "metadata:time"})
 _INNER_SENTENCE_RE = re.compile(r"[.!?] [A-ZА-Я]")
 
@@ -36,7 +37,9 @@ def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> 
     from reader.ingest import neutralise
 
     text = neutralise(raw if isinstance(raw, str) else str(raw))
-    lines, lang = split_lines(text)
+    # No article has tens of thousands of lines; judging them all would take a minute on a
+    # 20 MB file. Lines past the limit are reported as removed, so nothing silently disappears.
+    lines, lang, overflow = split_lines(text, MAX_LINES)
     meta = _Metadata()
     _mark_metadata(lines, meta)
     apply_rules(lines)
@@ -47,7 +50,11 @@ def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> 
     drop_teasers(lines)
     _mark_outlet(lines, meta)
     title, derived = _choose_title(lines, lang)
-    return _build(lines, meta, title, derived, path=path, url=url)
+    article = _build(lines, meta, title, derived, path=path, url=url)
+    if overflow:
+        end = len(article.paragraphs)
+        article.removed.extend(RemovedLine(text, "beyond-line-limit", end) for text in overflow)
+    return article
 
 
 def clean_html(html: str, *, url: str | None = None) -> Article:

@@ -209,37 +209,46 @@ def _promote_near_runs(lines: list[Line]) -> None:
     close()
 
 
-def _neighbour(lines: list[Line], k: int, step: int, skip_near: bool) -> str:
-    """Class of the nearest line in direction ``step`` that is not short (or near, if skipped)."""
-    j = k + step
-    while 0 <= j < len(lines):
-        if lines[j].reason in _TRANSPARENT_REASONS:
-            j += step
-            continue
-        cls = lines[j].cls
-        if cls == "good" or cls == "bad" or (cls == "near" and not skip_near):
-            return cls
-        j += step
-    return "edge"
+def _nearest(lines: list[Line], skip: frozenset[str]) -> tuple[list[str], list[str]]:
+    """For each line, the class of the nearest line before and after it whose class is not in
+    ``skip`` (in-article furniture is looked through); "edge" at the page ends. Linear time."""
+    before: list[str] = []
+    last = "edge"
+    for line in lines:
+        before.append(last)
+        if line.reason not in _TRANSPARENT_REASONS and line.cls not in skip:
+            last = line.cls
+    after: list[str] = [""] * len(lines)
+    last = "edge"
+    for k in range(len(lines) - 1, -1, -1):
+        after[k] = last
+        line = lines[k]
+        if line.reason not in _TRANSPARENT_REASONS and line.cls not in skip:
+            last = line.cls
+    return before, after
+
+
+_SKIP_SHORT_NEAR = frozenset({"short", "near"})
+_SKIP_SHORT = frozenset({"short"})
 
 
 def _smooth(lines: list[Line]) -> None:
     """jusText context smoothing; page edges count as furniture for short lines."""
+    prev_far, next_far = _nearest(lines, _SKIP_SHORT_NEAR)
+    prev_near, next_near = _nearest(lines, _SKIP_SHORT)
     decided: list[str] = []
     for k, line in enumerate(lines):
         if line.cls != "short":
             decided.append(line.cls)
             continue
-        prev = _neighbour(lines, k, -1, True)
-        nxt = _neighbour(lines, k, 1, True)
-        prev = "bad" if prev == "edge" else prev
-        nxt = "bad" if nxt == "edge" else nxt
+        prev = "bad" if prev_far[k] == "edge" else prev_far[k]
+        nxt = "bad" if next_far[k] == "edge" else next_far[k]
         if prev == "good" and nxt == "good":
             decided.append("good")
         elif prev == "bad" and nxt == "bad":
             decided.append("bad")
-        elif (prev == "bad" and _neighbour(lines, k, -1, False) == "near") or (
-            nxt == "bad" and _neighbour(lines, k, 1, False) == "near"
+        elif (prev == "bad" and prev_near[k] == "near") or (
+            nxt == "bad" and next_near[k] == "near"
         ):
             decided.append("good")
         else:
@@ -250,20 +259,27 @@ def _smooth(lines: list[Line]) -> None:
             if cls == "bad":
                 line.reason = _short_reason(line)
     _keep_list_items(lines)
+    _decide_near(lines)
+
+
+def _decide_near(lines: list[Line]) -> None:
+    """A probable-body line next to body is body; between furniture it is not."""
     any_good = any(line.cls == "good" for line in lines)
+    _, next_decided = _nearest(lines, _SKIP_SHORT_NEAR)
+    prev = "edge"  # lines before k are all decided by the time we reach k
     for k, line in enumerate(lines):
-        if line.cls != "near":
-            continue
-        prev = _neighbour(lines, k, -1, True)
-        nxt = _neighbour(lines, k, 1, True)
-        if not any_good:
-            line.cls = "good"  # nothing better on the page: keep its sentences
-        elif prev in ("good", "edge") or nxt in ("good", "edge"):
-            line.cls = "good" if "good" in (prev, nxt) else "bad"
-        else:
-            line.cls = "bad"
-        if line.cls == "bad":
-            line.reason = "isolated-text"
+        if line.cls == "near":
+            nxt = next_decided[k]
+            if not any_good:
+                line.cls = "good"  # nothing better on the page: keep its sentences
+            elif prev in ("good", "edge") or nxt in ("good", "edge"):
+                line.cls = "good" if "good" in (prev, nxt) else "bad"
+            else:
+                line.cls = "bad"
+            if line.cls == "bad":
+                line.reason = "isolated-text"
+        if line.reason not in _TRANSPARENT_REASONS:
+            prev = line.cls
 
 
 def _keep_list_items(lines: list[Line]) -> None:

@@ -14,6 +14,7 @@ from reader.clean.lines import Line
 _SPACE_RE = re.compile(r"\s+")
 _MIN_REPEAT_CHARS = 25
 _RUN_TOGETHER_MIN_CHARS = 300
+_RUN_TOGETHER_CANDIDATES = 8
 
 
 def normalise(text: str) -> str:
@@ -45,9 +46,10 @@ def _mark_run_together(lines: list[Line], norms: list[str]) -> None:
     lengths = sorted(len(n) for _, n in pieces)
     # A glued copy is at least two pieces long: far longer than a typical paragraph.
     threshold = max(_RUN_TOGETHER_MIN_CHARS, 2 * lengths[len(lengths) // 2])
-    for i, whole in pieces:
-        if len(whole) < threshold:
-            continue
+    wholes = sorted((p for p in pieces if len(p[1]) >= threshold), key=lambda p: -len(p[1]))
+    # Only the few longest lines can be a glued copy of the body; bounding them keeps a
+    # pathological page (thousands of long lines) from going quadratic.
+    for i, whole in wholes[:_RUN_TOGETHER_CANDIDATES]:
         covered = 0
         count = 0
         for j, piece in pieces:

@@ -45,14 +45,20 @@ class Line:
         return not self.ends_sentence and self.words > 0 and self.capitalised * 2 >= self.words
 
 
-def split_lines(text: str) -> tuple[list[Line], str]:
-    """The page's non-empty lines, measured, and the language guessed from their words."""
+def split_lines(text: str, max_lines: int) -> tuple[list[Line], str, list[str]]:
+    """The page's non-empty lines, measured, the language guessed from their words, and the
+    lines past ``max_lines`` (stripped, not measured)."""
     raw_lines: list[tuple[str, str, list[str], bool]] = []
+    overflow: list[str] = []
+    head, tail = _cut_after_lines(text, 4 * max_lines)
     blank = True
-    for raw in text.split("\n"):
+    for raw in head.split("\n"):
         stripped = raw.strip()
         if not stripped:
             blank = True
+            continue
+        if len(raw_lines) >= max_lines:
+            overflow.append(stripped)
             continue
         lower = stripped.lower()
         raw_lines.append((stripped, lower, WORD_RE.findall(lower), blank))
@@ -67,7 +73,19 @@ def split_lines(text: str) -> tuple[list[Line], str]:
         measure(index, stripped, lower, tokens, blank, lang)
         for index, (stripped, lower, tokens, blank) in enumerate(raw_lines)
     ]
-    return lines, lang
+    if tail.strip():
+        overflow.append(tail.strip())  # kept as one block: it may be millions of lines
+    return lines, lang, overflow
+
+
+def _cut_after_lines(text: str, count: int) -> tuple[str, str]:
+    """Split ``text`` after its ``count``-th newline (cheaply, without splitting it all)."""
+    position = -1
+    for _ in range(count):
+        position = text.find("\n", position + 1)
+        if position < 0:
+            return text, ""
+    return text[:position], text[position + 1 :]
 
 
 def measure(

@@ -68,6 +68,7 @@ def keep_main_zone(lines: list[Line]) -> None:
 
 _BOX_OPENERS = frozenset({"promo-section", "end-section"})
 _TEASER_MAX_CHARS = 400
+_NEIGHBOUR_SCAN_LIMIT = 20
 
 
 def drop_teasers(lines: list[Line]) -> None:
@@ -104,7 +105,8 @@ def drop_teasers(lines: list[Line]) -> None:
 
 def _content_neighbour(lines: list[Line], k: int, step: int) -> Line | None:
     j = k + step
-    while 0 <= j < len(lines):
+    # Bounded: a page of thousands of share buttons must not make this quadratic.
+    while 0 <= j < len(lines) and abs(j - k) <= _NEIGHBOUR_SCAN_LIMIT:
         if lines[j].reason not in _NEUTRAL_REASONS:
             return lines[j]
         j += step

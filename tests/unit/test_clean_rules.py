@@ -226,3 +226,17 @@ def test_text_without_any_prose_keeps_nothing_and_does_not_fail() -> None:
     assert article.paragraphs == []
     assert article.title == ""
     assert clean_text("").paragraphs == []
+
+
+def test_page_with_more_lines_than_the_limit_reports_the_rest() -> None:
+    from reader.clean import MAX_LINES
+
+    body = _page("Bridge approved", P1, P2, P3)
+    text = body + "Share\n" * (MAX_LINES * 5)
+    article = clean_text(text)
+    assert article.paragraphs == [P1, P2, P3]
+    beyond = [r for r in article.removed if r.reason == "beyond-line-limit"]
+    assert beyond and all(r.position == 3 for r in beyond)
+    # every line is accounted for: kept, removed one by one, or in the final block
+    accounted = sum(r.text.count("\n") + 1 for r in article.removed) + len(article.paragraphs)
+    assert accounted == MAX_LINES * 5 + 4
