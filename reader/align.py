@@ -45,6 +45,7 @@ MIN_PASSAGE_CHARS = 30
 # articles, and this many more points per tenfold more sentence pairs beyond LONE_BASE_PAIRS
 # (long noisy pages, where chance look-alikes are many).
 SHORT_PASSAGE = 2
+VERBATIM_SHARED = 5  # content words of an identical sentence that make it evidence on its own
 LONE_SCORE_PER_DECADE = 10.0
 LONE_BASE_PAIRS = 2_000
 
@@ -305,13 +306,16 @@ def drop_slight(
     whole = ((0, len(a.spans)), (0, len(b.spans)))
     a_counts = Counter(a.norms)
     b_counts = Counter(b.norms)
+    # A passage holding a long sentence copied word for word is no chance look-alike.
+    verbatim = {m.a[0] for m in matches if m.identical and m.shared >= VERBATIM_SHARED}
     for (ra, rb), value in zip(passages, scores, strict=True):
         if (ra, rb) == whole:  # all of A is all of B: no chance about it
             kept.append((ra, rb))
             continue
         short = max(ra[1] - ra[0], rb[1] - rb[0]) <= SHORT_PASSAGE
         identical = a.norms[ra[0] : ra[1]] == b.norms[rb[0] : rb[1]]
-        if short and not identical and value < lone_needs:
+        has_verbatim = any(i in verbatim for i in range(*ra))
+        if short and not identical and not has_verbatim and value < lone_needs:
             continue
         if short and (
             _mostly_furniture(a, ra) or _repeated(a, ra, a_counts) or _repeated(b, rb, b_counts)

@@ -33,10 +33,11 @@ DATE_SWAPPED = 25.0
 
 CANDIDATES_PER_SENTENCE = 4
 MIN_SHARED_SHARE = 0.2
-QUERY_STEMS = 10
+RELATIVE_TO_BEST = 0.4  # candidates far behind a sentence's best one are not its partner
+QUERY_STEMS = 8
 # A stem on more sentences than this is too common to find candidates with (it still counts
 # when a candidate is scored).
-MAX_POSTINGS = 60
+MAX_POSTINGS = 40
 
 
 @dataclass(slots=True)
@@ -111,7 +112,7 @@ def _best_partners(query: Side, target: Side, idf: dict[str, float]) -> set[tupl
     for j, stems in enumerate(target.stems):
         for stem in stems:
             postings.setdefault(stem, []).append(j)
-    limit = max(MAX_POSTINGS, len(target.stems) // 20)
+    limit = max(MAX_POSTINGS, len(target.stems) // 50)
     found: set[tuple[int, int]] = set()
     target_weights = target.weights
     for i, stems in enumerate(query.stems):
@@ -127,10 +128,13 @@ def _best_partners(query: Side, target: Side, idf: dict[str, float]) -> set[tupl
                 overlap[j] = overlap.get(j, 0.0) + weight
         # Too little shared even for the lighter sentence (a fragment of a split): not worth
         # scoring. Common stems are left out here, so this only under-estimates.
+        if not overlap:
+            continue
+        floor = RELATIVE_TO_BEST * max(overlap.values())
         overlap = {
             j: w
             for j, w in overlap.items()
-            if w >= MIN_SHARED_SHARE * min(query_weight, target_weights[j])
+            if w >= floor and w >= MIN_SHARED_SHARE * min(query_weight, target_weights[j])
         }
         if len(overlap) > CANDIDATES_PER_SENTENCE:
             best = sorted(overlap, key=lambda j: (-overlap[j], j))[:CANDIDATES_PER_SENTENCE]

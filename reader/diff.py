@@ -22,9 +22,17 @@ def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, int, int]]:
     """(normalised token, start, end) for every token inside ``spans``."""
     found: list[tuple[str, int, int]] = []
     for start, end in spans:
-        for match in _TOKEN.finditer(text, start, end):
-            found.append(
-                (match.group().translate(TYPOGRAPHY).casefold(), match.start(), match.end())
+        region = text[start:end]
+        folded = region.translate(TYPOGRAPHY).casefold()
+        if len(folded) == len(region):  # the usual case: cut the tokens out of the folded text
+            found.extend(
+                (folded[m.start() : m.end()], start + m.start(), start + m.end())
+                for m in _TOKEN.finditer(region)
+            )
+        else:  # a character changed length when folded (ß, …): fold token by token
+            found.extend(
+                (m.group().translate(TYPOGRAPHY).casefold(), start + m.start(), start + m.end())
+                for m in _TOKEN.finditer(region)
             )
     return found
 
