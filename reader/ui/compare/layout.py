@@ -118,8 +118,8 @@ def layout(alignment: Alignment, width: int, *, unified: bool = False) -> Compar
 def _split_row(
     alignment: Alignment, index: int, row: Row, left_width: int, right_width: int
 ) -> list[DisplayLine]:
-    left = _side_lines(alignment, row, "a", left_width, letter="")
-    right = _side_lines(alignment, row, "b", right_width, letter="")
+    left = _side_lines(alignment, index, "a", left_width, letter="")
+    right = _side_lines(alignment, index, "b", right_width, letter="")
     height = max(len(left), len(right))
     left += [FILLER] * (height - len(left))
     right += [FILLER] * (height - len(right))
@@ -129,10 +129,10 @@ def _split_row(
 def _unified_row(alignment: Alignment, index: int, row: Row, width: int) -> list[DisplayLine]:
     sides: list[Side] = []
     if row.kind == "identical":
-        sides = _side_lines(alignment, row, "a", width, letter="", label=False)
+        sides = _side_lines(alignment, index, "a", width, letter="", label=False)
     else:
-        sides = _side_lines(alignment, row, "a", width, letter="A")
-        b_lines = _side_lines(alignment, row, "b", width, letter="B")
+        sides = _side_lines(alignment, index, "a", width, letter="A")
+        b_lines = _side_lines(alignment, index, "b", width, letter="B")
         if sides and b_lines and b_lines[0].is_label:
             b_lines = b_lines[1:]  # one label for both sides of a moved passage
         sides += b_lines
@@ -140,8 +140,9 @@ def _unified_row(alignment: Alignment, index: int, row: Row, width: int) -> list
 
 
 def _side_lines(
-    alignment: Alignment, row: Row, side: str, width: int, *, letter: str, label: bool = True
+    alignment: Alignment, index: int, side: str, width: int, *, letter: str, label: bool = True
 ) -> list[Side]:
+    row = alignment.rows[index]
     spans = row.a if side == "a" else row.b
     if not spans:
         return []
@@ -152,22 +153,24 @@ def _side_lines(
     kind: LineKind = row.kind
     lines: list[Side] = []
     if label and row.kind in ("moved", "only_a", "only_b"):
-        label_text = _fit(_label_texts(row), width)
+        label_text = _fit(_label_texts(row, index, side), width)
         lines.append(Side(((label_text, "label"),), _base_mark(row), row.kind, letter))
     for line_runs in wrap_runs(passage, runs, width):
         lines.append(Side(tuple(line_runs), _line_mark(row, side, line_runs), kind, letter))
     return lines
 
 
-def _label_texts(row: Row) -> tuple[str, ...]:
+def _label_texts(row: Row, index: int, side: str) -> tuple[str, ...]:
     """The label of a passage, longest wording first (the first that fits is used)."""
     if row.kind == "only_a":
         return ("only in A",)
     if row.kind == "only_b":
         return ("only in B",)
     if row.partner is not None:
-        return ("moved: press m for the other side", "moved (m: other side)", "moved")
-    return ("moved: out of order on the other side", "moved")
+        other = "B" if side == "a" else "A"
+        where = "further down" if row.partner > index else "further up"
+        return (f"moved: {other} has it {where} (press m)", f"moved, {other} {where} (m)", "moved")
+    return ("moved: in a different order on the other side", "moved")
 
 
 def _fit(texts: Sequence[str], width: int) -> str:
