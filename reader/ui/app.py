@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from textual import work
 from textual.app import App
@@ -11,13 +14,19 @@ from textual.app import App
 from reader.config import Config, load_config, save_config
 from reader.model import Article
 from reader.ui.commands import BY_ID, bindings
-from reader.ui.entries import Entry, make_entries
+from reader.ui.entries import Entry, make_entries, set_stories
 from reader.ui.palette import NewsreaderCommands
 from reader.ui.screens.list_screen import ListScreen
-from reader.ui.sources import Loaded, assign_story_ids, load_library, load_paths
+from reader.ui.sources import Loaded, load_library, load_paths, story_ids
 from themes import DEFAULT_THEME, register_themes
 
 MAX_ERROR_TOASTS = 4
+T = TypeVar("T")
+
+
+def one_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 class NewsReaderApp(App[int]):
@@ -42,6 +51,7 @@ class NewsReaderApp(App[int]):
         self.loading_message = "No articles." if articles is not None else "Loading articles…"
         self.origin = ""
         self.library_path: Path | None = None
+        self.stories_settled = False  # set once story grouping finished (or was not needed)
         register_themes(self)
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
@@ -68,12 +78,35 @@ class NewsReaderApp(App[int]):
             self.notify(f"config: unknown binding ids {', '.join(unknown)}", severity="warning")
         self.set_keymap({k: v for k, v in self.config.keymap.items() if k in BY_ID})
 
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self) -> None:
-        loaded = load_paths(self.paths) if self.paths else load_library(self.library)
-        self.call_from_thread(self._loaded, loaded)
+    def _in_background(self, work: Callable[[], T], done: Callable[[T | Exception], None]) -> None:
+        """Run ``work`` in a daemon thread and hand its result (or error) to ``done``.
 
-    def _loaded(self, loaded: Loaded) -> None:
+        Not a Textual worker: those run in an executor that the interpreter joins at exit, so
+        quitting during a long load or story grouping would hang until it finished.
+        """
+
+        def run() -> None:
+            try:
+                result: T | Exception = work()
+            except Exception as error:  # reported by ``done``, never a traceback
+                result = error
+            try:
+                self.call_from_thread(done, result)
+            except RuntimeError:
+                pass  # the app has closed meanwhile
+
+        threading.Thread(target=run, name="newsreader-background", daemon=True).start()
+
+    def _load(self) -> None:
+        if self.paths:
+            self._in_background(partial(load_paths, self.paths), self._loaded)
+        else:
+            self._in_background(partial(load_library, self.library), self._loaded)
+
+    def _loaded(self, loaded: Loaded | Exception) -> None:
+        if isinstance(loaded, Exception):
+            self.notify(f"Could not load articles: {one_line(loaded)}", severity="error")
+            loaded = Loaded([], "")
         self.entries = loaded.entries
         self.origin = loaded.origin
         self.library_path = loaded.library_path
@@ -84,25 +117,28 @@ class NewsReaderApp(App[int]):
         if len(loaded.errors) > MAX_ERROR_TOASTS:
             more = len(loaded.errors) - MAX_ERROR_TOASTS
             self.notify(f"… and {more} more files could not be read.", severity="error")
-        self._list_screen().show_entries(self.entries, "No articles could be read.")
-        if not loaded.stories_known:
+        self.loading_message = "No articles could be read."  # if the list mounts only now
+        self._list_screen().show_entries(self.entries, self.loading_message)
+        if loaded.stories_known:
+            self.stories_settled = True
+        else:
             self._group_stories()
 
     def _group_stories(self) -> None:
-        if len(self.entries) > 1:
-            self._assign_stories(self.entries)
+        if len(self.entries) < 2:
+            self.stories_settled = True
+        else:
+            entries = self.entries
+            done = partial(self._stories_grouped, entries)
+            self._in_background(partial(story_ids, entries), done)
 
-    @work(thread=True, exclusive=True, group="stories")
-    def _assign_stories(self, entries: list[Entry]) -> None:
-        try:
-            grouped = assign_story_ids(entries)
-        except Exception as error:  # grouping is a nicety: never lose the list over it
-            self.call_from_thread(
-                self.notify, f"Could not group stories: {error}", severity="error"
-            )
-            return
-        if grouped:
-            self.call_from_thread(self._refresh_list)
+    def _stories_grouped(self, entries: list[Entry], ids: list[int] | None | Exception) -> None:
+        if isinstance(ids, Exception):  # grouping is a nicety: never lose the list over it
+            self.notify(f"Could not group stories: {one_line(ids)}", severity="error")
+        elif ids is not None and entries is self.entries:
+            set_stories(entries, ids)
+            self._refresh_list()
+        self.stories_settled = True
 
     # -- shared state -----------------------------------------------------------------------
     def _list_screen(self) -> ListScreen:
@@ -133,7 +169,8 @@ class NewsReaderApp(App[int]):
             with Library.open(path) as library:  # one connection per thread
                 library.mark_read(article_id, read)
         except Exception as error:
-            self.call_from_thread(self.notify, f"Could not save the read mark: {error}")
+            message = f"Could not save the read mark: {one_line(error)}"
+            self.call_from_thread(self.notify, message, severity="warning")
 
     # -- navigation -------------------------------------------------------------------------
     def open_reader(self, index: int, order: list[int]) -> None:

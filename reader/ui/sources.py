@@ -89,11 +89,10 @@ def _library_file(path: str | None) -> Path | None:
     return library_path(path)
 
 
-def assign_story_ids(entries: Sequence[Entry]) -> bool:
-    """Group the entries into stories with ``reader.stories`` (False when it is not there yet)."""
+def story_ids(entries: Sequence[Entry]) -> list[int] | None:
+    """A story id per entry from ``reader.stories`` (None when it is not there yet)."""
     try:
         from reader.stories import assign_stories
     except ImportError:
-        return False
-    set_stories(entries, assign_stories([entry.article for entry in entries]))
-    return True
+        return None
+    return list(assign_stories([entry.article for entry in entries]))

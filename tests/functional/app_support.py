@@ -13,12 +13,26 @@ def visible_lines(widget: Widget) -> list[str]:
     return [widget.render_line(y).text.rstrip() for y in range(height)]
 
 
+async def settled(pilot, timeout: float = 10.0) -> None:
+    """Wait until the app has loaded its articles and grouped them into stories."""
+    waited = 0.0
+    while not pilot.app.stories_settled and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    assert pilot.app.stories_settled, "story grouping did not finish"
+    await pilot.pause()
+
+
 def sample_articles() -> list[Article]:
     """Five small articles: two outlets share a story, one carries markup-like text."""
     return [
         Article(
             title="Bridge closed after flood",
-            paragraphs=[f"Bridge paragraph {n} about the flood and the river." for n in range(40)],
+            paragraphs=[
+                "The Haldane Bridge in Velmora closed after the River Tesk flood, Tesk Valley"
+                " Railways and engineer Miriam Okafor said; trains to Port Annick stopped.",
+                *(f"Bridge paragraph {n} about the flood and the river." for n in range(1, 40)),
+            ],
             source="Valley Courier",
             date="2026-03-10",
             byline="Ana Ribeiro",
@@ -31,7 +45,11 @@ def sample_articles() -> list[Article]:
         ),
         Article(
             title="Flood shuts rail line for six weeks",
-            paragraphs=["The line will stay closed.", "Buses will replace trains."],
+            paragraphs=[
+                "The Haldane Bridge rail line in Velmora will stay closed after the River Tesk"
+                " flood, Tesk Valley Railways said.",
+                "Buses will replace trains between Velmora and Port Annick, Miriam Okafor said.",
+            ],
             source="Coast Wire",
             date="2026-03-11",
             byline="Daniel Hart",

@@ -7,7 +7,7 @@ from reader.ui.app import NewsReaderApp
 from reader.ui.screens.list_screen import ListScreen
 from reader.ui.screens.reader_screen import ReaderScreen
 from reader.ui.widgets.article_list import ArticleList
-from tests.functional.app_support import sample_articles, visible_lines
+from tests.functional.app_support import sample_articles, settled, visible_lines
 
 SIZE = (120, 40)
 
@@ -29,10 +29,25 @@ async def test_list_shows_titles_outlets_dates_and_lengths_newest_first() -> Non
         shown = rows(app)
         assert len(shown) == 5
         assert "Flood shuts rail line for six weeks" in shown[0]
-        assert "Coast Wire" in shown[0] and "2026-03-11" in shown[0] and "9 w" in shown[0]
+        assert "Coast Wire" in shown[0] and "2026-03-11" in shown[0] and "31 w" in shown[0]
         assert "Bridge closed after flood" in shown[1] and "Valley Courier" in shown[1]
         assert "Zebra crossing repainted" in shown[-1]  # undated last
         assert all(line.startswith("●") for line in shown)  # all unread
+
+
+async def test_articles_on_one_story_share_a_story_label_and_sort_together() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        shown = rows(app)
+        assert "s1 ×2" in shown[0] and "s1 ×2" in shown[1]
+        assert not any("×" in line for line in shown[2:])
+        await pilot.press("s", "s", "s", "s")
+        assert "sorted by story" in str(app.screen.query_one("#status").render())
+        assert "s1 ×2" in rows(app)[0] and "s1 ×2" in rows(app)[1]
+        assert "4 stories (1 with several articles)" in str(
+            app.screen.query_one("#status").render()
+        )
 
 
 async def test_keyboard_moves_the_cursor() -> None:

@@ -32,10 +32,10 @@ async def test_header_shows_title_outlet_date_byline_then_the_text() -> None:
         await open_bridge(pilot)
         lines = shown(app)
         assert lines[0] == "Bridge closed after flood"
-        assert lines[1].startswith("Valley Courier · 2026-03-10 · By Ana Ribeiro · 360 words")
+        assert lines[1].startswith("Valley Courier · 2026-03-10 · By Ana Ribeiro · 375 words")
         assert lines[2] == "https://example.org/bridge"
         assert set(lines[3]) == {"─"}
-        assert lines[5] == "Bridge paragraph 0 about the flood and the river."
+        assert lines[5].startswith("The Haldane Bridge in Velmora closed after the River Tesk")
         assert not any("Share 1.2K" in line for line in lines)  # removed lines hidden
 
 
@@ -61,7 +61,7 @@ async def test_r_shows_removed_lines_in_place_with_their_reason() -> None:
         await pilot.press("r")
         lines = shown(app)
         share = lines.index("✂ Share 1.2K Tweet Email  (share counts)")
-        assert lines[share + 2] == "Bridge paragraph 0 about the flood and the river."
+        assert lines[share + 2].startswith("The Haldane Bridge in Velmora")
         promo = lines.index("✂ READ MORE: cycle lanes  (promo)")
         assert lines[promo - 2] == "Bridge paragraph 1 about the flood and the river."
         assert lines[promo + 2] == "Bridge paragraph 2 about the flood and the river."

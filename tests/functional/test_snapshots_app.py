@@ -6,19 +6,14 @@ Update after a deliberate visual change with ``pytest --snapshot-update``.
 from __future__ import annotations
 
 from reader.ui.app import NewsReaderApp
-from tests.functional.app_support import sample_articles
+from tests.functional.app_support import sample_articles, settled
 
 SIZE = (120, 40)
 
 
-async def _settled(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()  # story grouping
-    await pilot.pause()
-
-
 def test_article_list_120x40(snap_compare) -> None:
     async def run_before(pilot) -> None:
-        await _settled(pilot)
+        await settled(pilot)
         await pilot.press("j")
 
     assert snap_compare(
@@ -28,7 +23,7 @@ def test_article_list_120x40(snap_compare) -> None:
 
 def test_reader_120x40_with_removed_lines(snap_compare) -> None:
     async def run_before(pilot) -> None:
-        await _settled(pilot)
+        await settled(pilot)
         await pilot.press("j", "enter")
         await pilot.pause()
         await pilot.press("r")
@@ -41,7 +36,7 @@ def test_reader_120x40_with_removed_lines(snap_compare) -> None:
 
 def test_help_screen_over_the_list(snap_compare) -> None:
     async def run_before(pilot) -> None:
-        await _settled(pilot)
+        await settled(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
