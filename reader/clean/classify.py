@@ -54,7 +54,9 @@ _RUN_PROMOTION_CHARS = 250
 _MAX_LIST_ITEMS = 15
 # Furniture that sits inside an article (pictures, time stamps of live entries, share buttons)
 # does not make its neighbours furniture.
-_TRANSPARENT_REASONS = frozenset({"metadata:time", "caption", "credit", "embed", "share-count"})
+_TRANSPARENT_REASONS = frozenset(
+    {"metadata:time", "caption", "credit", "embed", "share-count", "advertisement"}
+)
 
 
 def thresholds_for(lang: str) -> Thresholds:

@@ -15,6 +15,8 @@ _SPACE_RE = re.compile(r"\s+")
 _MIN_REPEAT_CHARS = 25
 _RUN_TOGETHER_MIN_CHARS = 300
 _RUN_TOGETHER_CANDIDATES = 8
+_PULL_QUOTE_MAX_LINES = 3000
+_QUOTES_RE = re.compile("[\"'“”‘’«»„]")
 
 
 def normalise(text: str) -> str:
@@ -36,6 +38,25 @@ def mark_repeats(lines: list[Line]) -> None:
                 continue
             seen.add(key)
     _mark_prefix_lines(lines, norms)
+    _mark_pull_quotes(lines, norms)
+
+
+def _mark_pull_quotes(lines: list[Line], norms: list[str]) -> None:
+    """A short line whose words all stand inside a longer line repeats it: a pull quote."""
+    if len(lines) > _PULL_QUOTE_MAX_LINES:
+        return
+    bare = [_QUOTES_RE.sub("", n).strip() for n in norms]
+    containers = [i for i, line in enumerate(lines) if not line.fixed and line.chars >= 120]
+    if not containers:
+        return
+    for k, line in enumerate(lines):
+        if line.fixed or not 40 <= line.chars <= 300:
+            continue
+        needle = bare[k].rstrip(".")
+        for i in containers:
+            if i != k and len(bare[i]) > len(needle) * 1.2 and needle in bare[i]:
+                _fix(line, "pull-quote")
+                break
 
 
 def _mark_run_together(lines: list[Line], norms: list[str]) -> None:

@@ -10,8 +10,8 @@ from reader.clean.stopwords import WORD_RE, guess_language_from, stopword_count
 # A line "ends like a sentence": final punctuation, possibly followed by closing quotes/brackets.
 _SENTENCE_END_RE = re.compile(r"[.!?…。！？:;][\"'”’»)\]\u201d\u2019]*$|[\"”»]$|다\.?$")
 _URL_RE = re.compile(r"https?://|www\.")
-_SEPARATOR_RE = re.compile(r"\s[|•·›»/]\s|^[•·›»]")
-_SEPARATOR_CHARS_RE = re.compile(r"[|•·›»/]")
+_SEPARATOR_RE = re.compile(r"\s[|•·›»/>→]\s|^[•·›»]")
+_SEPARATOR_CHARS_RE = re.compile(r"[|•·›»/>→]")
 _LANGUAGE_SAMPLE_TOKENS = 1000
 _CAPITALISED_LIMIT = 250  # title-likeness only matters for short lines
 

@@ -76,18 +76,21 @@ _FURNITURE = {
         |(?:see|view|read)\ (?:full\ )?(?:bio|profile)|full\ bio|more\ by\ .{1,40}
         |read\ more|read\ also|also\ read|see\ also|don['’]?t\ miss|must\ read
         |watch(?:\ now)?|listen(?:\ now)?
-        |click\ here.*|source\ link|sponsored(?:\ content)?|advertisement|advertising|ad|promoted
-        |continue\ reading|story\ continues\ below|article\ continues\ below.*|skip\ (?:the\ )?ad
-        |leggi\ anche|leggi\ pure|potrebbe\ interessarti|pubblicità|leia\ (?:também|mais)
-        |veja\ (?:também|mais)|saiba\ mais|publicidade|lea\ también|te\ puede\ interesar
-        |publicidad|(?:à\ )?lire\ aussi|publicité|lesen\ sie\ auch|mehr\ zum\ thema|anzeige
-        |читайте\ также|смотрите\ также|по\ теме|реклама
-        |관련\s?기사|추천\s?기사|광고""",
+        |click\ here.*|source\ link|continue\ reading
+        |leggi\ anche|leggi\ pure|potrebbe\ interessarti|leia\ (?:também|mais)
+        |veja\ (?:também|mais)|saiba\ mais|lea\ también|te\ puede\ interesar
+        |(?:à\ )?lire\ aussi|lesen\ sie\ auch|mehr\ zum\ thema
+        |читайте\ также|смотрите\ также|по\ теме|관련\s?기사|추천\s?기사""",
+    # Ad slots inside the article: furniture, but the text around them is still the article.
+    "advertisement": r"""advertisement|advertising|ad|ads|sponsored(?:\ content)?|promoted
+        |story\ continues\ below.*|article\ continues\ below.*|continue\ reading\ below.*
+        |skip\ (?:the\ )?ad|pubblicità|publicidade|publicidad|publicité|anzeige|реклама|광고""",
     "next-article": r"""(?:next|following)\ (?:article|story|post)|up\ next|read\ next
         |articolo\ successivo|prossimo\ articolo|próxima\ (?:notícia|matéria)|próximo\ artigo
         |siguiente\ (?:noticia|artículo)|article\ suivant|nächster\ artikel
         |следующая\ (?:новость|статья)|следующий\ материал|다음\ 기사""",
-    "end-section": r"""about\ (?:the\ )?(?:authors?|writer|reporter)|about\ [A-Z0-9].{1,60}
+    "end-section": r"""about\ (?:the\ )?(?:authors?|writer|reporter)
+        |about\ (?![^\n]*[.!?]\s*$)[^\d\s].{1,60}
         |forward-looking\ statements?|media\ contacts?|press\ contacts?|investor\ contacts?
         |notes\ to\ editors|sobre\ o\ autor|sobre\ a\ autora|l['’]autore|об\ авторе
         |기자\ 프로필|more\ from\ (?:the\ )?author|author\ bio|sources|references|fontes|fonti

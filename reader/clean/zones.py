@@ -21,7 +21,7 @@ _SECTION_BREAK_REASONS = frozenset(
 _HARD_END_REASONS = frozenset({"comment-form", "next-article"})
 # Furniture inside the body (pictures, time stamps) does not count against it.
 _NEUTRAL_REASONS = frozenset(
-    {"caption", "credit", "metadata:time", "share-count", "promo", "embed"}
+    {"caption", "credit", "metadata:time", "share-count", "promo", "embed", "advertisement"}
 )
 
 
