@@ -31,8 +31,8 @@ MIN_NAMES = 5
 MERGE_FLOOR = 0.12  # average word similarity two groups need to merge over one strong link
 WINDOW_DAYS = 14  # stories last; seed articles on one story span 12 days
 TITLE_WEIGHT = 2
-KEYS_PER_ARTICLE = 24  # candidate pairs share at least one of each other's top terms
-NEIGHBOURS = 40  # for terms in more articles than this, only the nearest in time are paired
+KEYS_PER_ARTICLE = 16  # candidate pairs share at least one of each other's top terms
+NEIGHBOURS = 25  # for terms in more articles than this, only the nearest in time are paired
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _NAME_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -178,9 +178,13 @@ class _Features:
         day_i, day_j = self.days[i], self.days[j]
         if day_i is not None and day_j is not None and abs(day_i - day_j) > window_days:
             return None
-        words, names = self.similarity(i, j)
         if min(self.name_totals[i], self.name_totals[j]) < MIN_NAMES:
+            words = cosine(self.words[i], self.words[j])
             return words if words >= TEXT_ONLY_THRESHOLD else None
+        names = cosine(self.names[i], self.names[j])  # short vectors: the cheap test first
+        if names < NAME_FLOOR or names + 1.0 < 2 * threshold:
+            return None
+        words = cosine(self.words[i], self.words[j])
         strength = (words + names) / 2
         if strength >= threshold and words >= WORD_FLOOR and names >= NAME_FLOOR:
             return strength
