@@ -38,11 +38,11 @@ Detector = Callable[[str, str], list[tuple[tuple[Span, ...], tuple[Span, ...]]]]
 GREEDY_THRESHOLD = 65
 # Two aligned pairs are one passage when only this kind of text separates them on both sides.
 _GAP_RE = re.compile(r"[\s\"'“”‘’()\[\]*•·|–—-]*")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n|\n")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
 
 
 def split_sentences_simple(text: str) -> list[Span]:
-    """Baseline splitter: end punctuation followed by space, or a line break."""
+    """Baseline splitter: end punctuation followed by white space, or a blank line."""
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):

@@ -135,7 +135,8 @@ def _chain() -> tuple[dict[str, list[str]], list[str]]:
     """Word-bigram successors and sentence starters from all hand-written prose."""
     texts = list(load_pool()["prose"])
     pairs = json.loads(PAIRS_FILE.read_text(encoding="utf-8"))["pairs"]
-    texts += [p[side] for p in pairs for side in ("a", "b")]
+    # Only the first-written pairs, so later additions to the sentence set leave set (a) alone.
+    texts += [p[side] for p in pairs if p["style"] == "reworded" for side in ("a", "b")]
     successors: dict[str, list[str]] = {}
     starters: list[str] = []
     for text in texts:
