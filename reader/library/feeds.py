@@ -23,6 +23,7 @@ FEED_ACCEPT = (
 )
 DEFAULT_TIMEOUT = 15.0
 MAX_FEED_BYTES = 5 * 2**20
+MAX_NEW_ENTRIES = 100  # per feed and refresh
 
 
 class FeedError(ReaderError):
@@ -176,6 +177,8 @@ def refresh_feeds(
                 own.update_feed(feed.id, last_error=str(error), last_checked=_now())
                 report(str(error))
         if summary.added:
+            if progress is not None:
+                progress(state["done"], state["total"], "grouping stories")
             own.regroup_stories()
         return summary
     finally:
@@ -211,6 +214,7 @@ def _refresh_one(
         return
     parsed = parse_feed(result.body, feed.url)
     fresh = [e for e in parsed.entries if not (e.link and library.has_url(e.link))]
+    fresh = fresh[:MAX_NEW_ENTRIES]  # feeds list newest first; a first refresh stays bounded
     state["total"] += len(fresh)
     failed = 0
     for entry in fresh:

@@ -103,6 +103,8 @@ def import_sources(
             if progress is not None:
                 progress(done, len(items), str(item))
         if summary.added and regroup:
+            if progress is not None:
+                progress(len(items), len(items), "grouping stories")
             own.regroup_stories()
         return summary
     finally:
