@@ -22,9 +22,11 @@ _FURNITURE = {
         |(?:log|sign)\ in\ to\ (?:comment|reply)|save\ my\ name,?\ email.*|notify\ me\ of.*
         |(?:name|email|website)\s*\*?|submit(?:\ comment)?|reply|report\ (?:this\ )?comment
         |lascia\ un\ commento|deixe\ (?:um\ )?coment[aá]rio|deja\ un\ comentario
-        |laisser\ un\ commentaire|комментари[ийея]\s*(?:\(\d+\))?|댓글.*
+        |laisser\ un\ commentaire|комментари[ийея]\s*(?:\(\d+\))?
+        |댓글(?:\ ?\d+|\ ?\(\d+\)|\ ?쓰기|\ ?달기|\ ?보기|\ ?작성)?
         |(?:\d+\s+)?(?:comentários|comentarios|commenti|commentaires|kommentare|комментарии)
-        (?:\s*\(\d+\))?:?|deixe\ (?:seu|o\ seu|sua)\ coment[aá]rio.*|comente.*|ver\ coment[aá]rios
+        (?:\s*\(\d+\))?:?|deixe\ (?:seu|o\ seu|sua)\ coment[aá]rio.*|comente\b.{0,40}
+        |ver\ coment[aá]rios
         |commenta|mostra\ (?:i\ )?commenti|оставить\ комментарий|написать\ комментарий
         |responder|rispondi|ответить|répondre|antworten|답글(?:\ 달기|쓰기)?|kommentieren
         |escreva\ (?:seu|um)\ coment[aá]rio.*|scrivi\ un\ commento""",
@@ -103,11 +105,12 @@ _FURNITURE = {
         |business|politics|opinion|culture|lifestyle|entertainment|technology|tech|science
         |health|travel|video|videos|photos|gallery|podcasts?|weather|live|español|english|yes|no
         |was\ this\ (?:article|page|story|information)\ (?:helpful|useful)\??""",
-    "subscription": r"""subscribe.*|.{0,50}\bnewsletters?\b.{0,50}|sign\ up.*
+    "subscription": r"""subscribe\b.*|.{0,50}\bnewsletters?\b.{0,50}|sign\ up\b.*
         |get\ (?:the|our)\ newsletter.*
         |already\ a\ subscriber.*|free\ trial.*|support\ (?:our|independent)\ journalism.*
-        |donate.*|become\ a\ (?:member|subscriber).*|unlock.*|get\ unlimited\ access.*
-        |iscriviti.*|abbonati.*|assine.*|suscr[ií]bete.*|abonnez-vous.*|подписаться.*|구독.*""",
+        |donate\b.*|become\ a\ (?:member|subscriber).*|unlock\b.*|get\ unlimited\ access.*
+        |iscriviti\b.*|abbonati\b.*|assine\b.*|suscr[ií]bete\b.*|abonnez-vous.*|подписаться.*
+        |구독(?:하기|\ ?신청)?""",
     "tags": r"""(?:tags?|topics?|filed\ under|categories|category|keywords|temas|argomenti
         |tópicos|assuntos|теги|темы|태그|키워드)(?:\s*:.*)?""",
     "copyright": r"""(?:©|\(c\)|copyright).*|.*all\ rights\ reserved.*|.*todos\ os\ direitos.*

@@ -19,6 +19,7 @@ _SECTION_BREAK_REASONS = frozenset(
 )
 # After these the rest of the page is not the article: readers' comments, the next article.
 _HARD_END_REASONS = frozenset({"comment-form", "next-article"})
+_HARD_END_MAX_WORDS = 8
 # Furniture inside the body (pictures, time stamps) does not count against it.
 _NEUTRAL_REASONS = frozenset(
     {"caption", "credit", "metadata:time", "share-count", "promo", "embed", "advertisement"}
@@ -42,7 +43,8 @@ def keep_main_zone(lines: list[Line]) -> None:
     end_limit = len(lines)
     first_good = next(k for k, line in enumerate(lines) if line.cls == "good")
     for k in range(first_good + 1, len(lines)):
-        if lines[k].reason in _HARD_END_REASONS:
+        # Only a short heading ("Comments (3)", "Next article") ends the article.
+        if lines[k].reason in _HARD_END_REASONS and lines[k].words <= _HARD_END_MAX_WORDS:
             end_limit = k
             break
     best_sum, best_start, best_end = float("-inf"), 0, 0
