@@ -240,3 +240,73 @@ def test_page_with_more_lines_than_the_limit_reports_the_rest() -> None:
     # every line is accounted for: kept, removed one by one, or in the final block
     accounted = sum(r.text.count("\n") + 1 for r in article.removed) + len(article.paragraphs)
     assert accounted == MAX_LINES * 5 + 4
+
+
+def test_next_article_autoloaded_below_is_cut() -> None:
+    other = (
+        "Households across the country face higher council tax bills next year, with local "
+        "authorities warning that they have no choice but to raise them by the maximum."
+    )
+    other2 = (
+        "A survey of finance directors found that nine in ten of them planned to raise bills "
+        "by the largest amount the law allows without holding a local referendum."
+    )
+    text = "\n".join(
+        ["Bridge approved", P1, P2, P3, "Next article", "Council tax to rise", other, other2]
+    )
+    article = clean_text(text)
+    assert article.paragraphs == [P1, P2, P3]
+    assert _reasons(text)[other] == "next-article"
+
+
+def test_teasers_under_related_headlines_go() -> None:
+    teaser = "Passengers pay some of the highest fares in Europe. We asked economists why."
+    text = "\n".join(
+        ["Bridge approved", P1, P2, P3, "Most read", "Why the trains are so expensive", teaser]
+        + [
+            "8 min read",
+            "The lost railway lines that could reopen",
+            teaser.replace("fares", "prices"),
+        ]
+    )
+    assert clean_text(text).paragraphs == [P1, P2, P3]
+
+
+def test_notices_paywalls_embeds_and_bios_go() -> None:
+    lines = [
+        "We and our partners use cookies and process personal data such as unique identifiers "
+        "for personalised advertising; you can give or withdraw consent at any time.",
+        "You've read your free article this month. Subscribe to get unlimited access.",
+        "View this post on Instagram",
+        "A post shared by Jane Doe (@janedoe)",
+        "Jane Doe is the Courier's transport correspondent and has covered the city since 2010.",
+        "This website is a member of the Independent Press Standards Organisation.",
+        "Spotted an error? Let us know.",
+    ]
+    text = "\n".join(["Bridge approved", P1, lines[0], P2, lines[2], lines[3], P3, *lines[1:2]])
+    text += "\n" + "\n".join(lines[4:])
+    article = clean_text(text)
+    assert article.paragraphs == [P1, P2, P3]
+
+
+def test_advertisement_slot_does_not_break_the_body_context() -> None:
+    quote = "“It is a good day,” she said."
+    article = clean_text(_page("Bridge approved", P1, "Advertisement", quote, P2, P3))
+    assert article.paragraphs == [P1, quote, P2, P3]
+
+
+def test_list_items_under_a_colon_line_stay() -> None:
+    intro = "The council listed the conditions that the builders will have to meet:"
+    items = ["no work at night", "a footpath kept open at all times", "weekly noise reports"]
+    text = "\n".join(["Bridge approved", P1, intro, *items, P2, P3, "Share", "Most read"])
+    assert clean_text(text).paragraphs == [P1, intro, *items, P2, P3]
+
+
+def test_pull_quote_repeating_the_text_goes() -> None:
+    pull = "“We have waited ten years for this bridge”"
+    para = (
+        "The mayor said: “We have waited ten years for this bridge, and now the work can "
+        "finally begin on both banks of the river.”"
+    )
+    article = clean_text(_page("Bridge approved", P1, pull, para, P2, P3))
+    assert article.paragraphs == [P1, para, P2, P3]
