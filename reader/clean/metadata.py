@@ -101,7 +101,11 @@ def date_line(text: str) -> str | None:
     if not found:
         return None
     iso, start, end = found
-    rest = _DATE_FILLER_RE.sub(" ", text[:start] + " " + text[end:])
+    rest = text[:start] + " " + text[end:]
+    again = find_date(rest)  # "입력 2026.11.22 14:35 수정 2026.11.22 15:00": two stamps
+    if again:
+        rest = rest[: again[1]] + " " + rest[again[2] :]
+    rest = _DATE_FILLER_RE.sub(" ", rest)
     if len(rest.split()) > 2:
         return None
     return iso

@@ -131,6 +131,10 @@ _PAREN_CAPTION_RE = re.compile(
       |Shutterstock|Alamy|[A-Z][\w.\ -]{0,30})[^()]{0,40}""",
     _I | re.VERBOSE,
 )
+# "Image source, Getty Images" / "Image caption, Firefighters at the scene" (label, comma).
+CAPTION_LABEL_RE = re.compile(
+    r"^(?:image|video|media|photo|picture)\s(?:source|caption|credit|description)s?\s*[,:]", _I
+)
 _LABEL_CAPTION_RE = re.compile(
     r"(?:^|[.\s|])(?:picture|photo|image|credit|pic|photograph|foto|imagem|фото|사진)s?\s*"
     r"(?:credit\s*)?[:©]\s*[^.]{1,80}$",
@@ -147,6 +151,8 @@ _KOREAN_PHOTO_CREDITS = ("연합뉴스", "뉴시스", "뉴스1", "사진공동�
 
 def caption_like(text: str, lower: str) -> bool:
     """A photo caption or credit: "(Image: Getty)", "Picture: PA", "(Name/AP)", "© Name"."""
+    if CAPTION_LABEL_RE.match(text):
+        return True
     tail = text[-_TAIL_CHARS:].rstrip()
     if tail.endswith(")"):
         opening = tail.rfind("(")
