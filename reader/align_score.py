@@ -26,12 +26,14 @@ DICE_WEIGHT = 0.7
 RATIO_WEIGHT = 0.3
 # Penalties (score points) for facts that disagree: a number or a day replaced by another is
 # a different statement however many words agree; a number only one side gives is detail.
-NUMBER_SWAPPED = 25.0
+NUMBER_SWAPPED = 35.0
 NUMBER_EXTRA = 4.0
-NEGATION_FLIPPED = 12.0
-DATE_SWAPPED = 25.0
+NEGATION_FLIPPED = 30.0
+DATE_SWAPPED = 35.0
 
 CANDIDATES_PER_SENTENCE = 4
+MAX_UNIT_CHARS = 600  # longer "sentences" are cut into chunks of about CHUNK_CHARS
+CHUNK_CHARS = 300
 MIN_SHARED_SHARE = 0.2
 RELATIVE_TO_BEST = 0.4  # candidates far behind a sentence's best one are not its partner
 QUERY_STEMS = 8
@@ -66,9 +68,33 @@ class Match:
     length: int = 0  # characters of the normalised A side
 
 
+def units(text: str) -> list[Span]:
+    """Sentences, with over-long ones (lists, tables, unpunctuated page text) cut into pieces
+    of about CHUNK_CHARS at a comma, semicolon or space, so part of one can match."""
+    out: list[Span] = []
+    for start, end in split_sentences(text):
+        while end - start > MAX_UNIT_CHARS:
+            cut = _chunk_end(text, start, start + CHUNK_CHARS)
+            out.append((start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        out.append((start, end))
+    return out
+
+
+def _chunk_end(text: str, start: int, around: int) -> int:
+    window = text[start:around]
+    for mark in ("; ", ", ", " "):
+        found = window.rfind(mark)
+        if found > CHUNK_CHARS // 2:
+            return start + found + len(mark.rstrip())
+    return around
+
+
 def build_sides(a_text: str, b_text: str) -> tuple[Side, Side, dict[str, float]]:
     """Split both texts and compute the features, with idf over the sentences of both."""
-    spans_a, spans_b = split_sentences(a_text), split_sentences(b_text)
+    spans_a, spans_b = units(a_text), units(b_text)
     tokens_a = [words(a_text[s:e]) for s, e in spans_a]
     tokens_b = [words(b_text[s:e]) for s, e in spans_b]
     stems_a = [frozenset(content_stems(t)) for t in tokens_a]
@@ -162,11 +188,11 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     cover = weight_shared / max(weight_a, weight_b)
     ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
-    value -= fact_penalty(_facts(a.facts, ra), _facts(b.facts, rb))
+    value -= fact_penalty(_facts(a.facts, ra), _facts(b.facts, rb), dice)
     return Match(value, ra, rb, len(shared), cover, False, len(norm_a))
 
 
-def fact_penalty(facts_a: Facts, facts_b: Facts) -> float:
+def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
     numbers_a, negated_a, when_a = facts_a
     numbers_b, negated_b, when_b = facts_b
     penalty = 0.0
@@ -174,7 +200,9 @@ def fact_penalty(facts_a: Facts, facts_b: Facts) -> float:
         only_a, only_b = len(numbers_a - numbers_b), len(numbers_b - numbers_a)
         penalty += NUMBER_SWAPPED * min(only_a, only_b) + NUMBER_EXTRA * abs(only_a - only_b)
     if negated_a != negated_b:
-        penalty += NEGATION_FLIPPED
+        # "will travel" / "will not travel" decides when the rest is the same; a paraphrase
+        # often words a negation differently ("halt" / "not admit"), so weigh it by overlap.
+        penalty += NEGATION_FLIPPED * max(0.0, (dice - 0.5) / 0.5)
     if when_a and when_b and not when_a & when_b:
         penalty += DATE_SWAPPED
     return penalty

@@ -1,0 +1,111 @@
+"""Behaviour of the aligner on small constructed cases: split/merge, moves, look-alikes,
+a copied passage inside a long noisy page."""
+
+from __future__ import annotations
+
+import random
+
+from reader.align import align
+from reader.alignment import Alignment
+
+
+def _pair_texts(result: Alignment) -> list[tuple[str, str, str]]:
+    return [
+        (
+            p.kind,
+            result.a_text[p.a[0][0] : p.a[-1][1]],
+            result.b_text[p.b[0][0] : p.b[-1][1]],
+        )
+        for p in result.pairs
+    ]
+
+
+def test_one_sentence_split_into_two_is_one_pair() -> None:
+    a = (
+        "The weather was cold. Ukraine has the right to decide its future security "
+        "arrangements, and Russia does not have a veto, Stoltenberg said on Wednesday."
+    )
+    b = (
+        "Ukraine has the right to decide its own future security arrangements, Stoltenberg "
+        "said. Russia does not have a veto, he said on Wednesday. Markets in Tokyo rallied."
+    )
+    result = align(a, b)
+    assert len(result.pairs) == 1
+    pair = result.pairs[0]
+    assert len(pair.a) == 1 and len(pair.b) == 2
+
+
+def test_reordered_passage_is_moved_with_partner_rows() -> None:
+    first = "The central bank raised its key interest rate to 4.5 percent on Thursday."
+    second = "Fishermen in Kilmory say the car park plan would cut them off from the slipway."
+    third = "Engineers began a six-month survey of the Halden viaduct after cracks appeared."
+    result = align(f"{first} {second} {third}", f"{third} {first} {second}")
+    kinds = sorted(p.kind for p in result.pairs)
+    assert kinds.count("moved") == 1
+    moved_rows = [i for i, row in enumerate(result.rows) if row.kind == "moved"]
+    assert len(moved_rows) == 2
+    one, other = moved_rows
+    assert result.rows[one].partner == other and result.rows[other].partner == one
+
+
+def test_look_alikes_with_a_different_fact_stay_apart() -> None:
+    a = (
+        "The airline has cancelled 1,200 flights over the summer because of staff shortages.\n\n"
+        "Markets in Tokyo closed higher as technology stocks rallied.\n\n"
+        "The president will travel to Brussels on Tuesday despite the crisis at home."
+    )
+    b = (
+        "The president will travel to Brussels on Thursday despite the crisis at home.\n\n"
+        "The weather in Geneva was cold and grey all weekend.\n\n"
+        "The airline has cancelled 3,400 flights over the summer because of staff shortages."
+    )
+    assert align(a, b).pairs == []
+
+
+def test_paraphrase_still_matches() -> None:
+    a = "Nato secretary-general Jens Stoltenberg said the alliance would keep its door open."
+    b = "The alliance will keep its door open, Nato chief Jens Stoltenberg said on Wednesday."
+    assert [k for k, _, _ in _pair_texts(align(a, b))] == ["changed"]
+
+
+def test_sentences_sharing_a_few_common_words_do_not_match() -> None:
+    a = "The minister said the talks in Geneva would continue next week."
+    b = "The weather in Geneva next week will be cold, the forecasters said."
+    assert align(a, b).pairs == []
+
+
+def _noise(rng: random.Random, words: list[str], count: int) -> str:
+    lines = []
+    for _ in range(count):
+        kind = rng.random()
+        if kind < 0.3:
+            lines.append(" | ".join(rng.sample(words, 6)))
+        else:
+            sentence = " ".join(rng.choice(words) for _ in range(rng.randint(6, 18)))
+            lines.append(sentence.capitalize() + ".")
+    return "\n".join(lines)
+
+
+def test_copied_passage_in_long_noisy_page_is_one_precise_pair() -> None:
+    rng = random.Random(5)
+    vocabulary = [
+        "".join(rng.choice("abcdefghijklmnoprstuvw") for _ in range(rng.randint(3, 9)))
+        for _ in range(3000)
+    ] + ["the", "of", "and", "to", "in", "said"]
+    passage = (
+        "The harbour town of Kilmory has spent most of the winter arguing about a car park. "
+        "The council wants to build forty new spaces on the old boatyard site, which has stood "
+        "empty since the yard closed in 2011. Fishermen say the plan would cut them off from the "
+        "slipway they still use to launch smaller boats. A public meeting on Thursday ran for "
+        "almost three hours and ended without a vote."
+    )
+    copied = passage.replace("almost", "nearly").replace("smaller", "small")
+    a_text = _noise(rng, vocabulary, 300) + "\n\n" + passage + "\n\n" + _noise(rng, vocabulary, 200)
+    b_text = _noise(rng, vocabulary, 150) + "\n\n" + copied + "\n\n" + _noise(rng, vocabulary, 350)
+    result = align(a_text, b_text)
+    assert len(result.pairs) == 1
+    pair = result.pairs[0]
+    a_start = a_text.index(passage)
+    b_start = b_text.index(copied)
+    assert (pair.a[0][0], pair.a[-1][1]) == (a_start, a_start + len(passage))
+    assert (pair.b[0][0], pair.b[-1][1]) == (b_start, b_start + len(copied))
