@@ -91,7 +91,11 @@ def _fill_metadata(article: Article, data: dict[str, Any], url: str | None) -> A
         if date and _DATE_RE.match(date):
             article.date = date
     if not article.source:
-        article.source = _metadata_text(data.get("sitename")) or _host(url)
+        sitename = _metadata_text(data.get("sitename"))
+        host = _host(url)
+        if sitename and host and host in sitename.lower() and " " not in sitename:
+            sitename = None  # trafilatura's guess from the URL: ours drops "www." and the port
+        article.source = sitename or _host(url)
     if not article.byline:
         article.byline = _metadata_text(data.get("author"))
     if url and not article.url:
