@@ -72,3 +72,11 @@ def test_empty_and_contentless_pages(tmp_path: Path) -> None:
         summary = import_sources(library, [page])
     assert summary.added == 0 and len(summary.errors) == 1
     assert "no article text" in summary.errors[0] and "nav.html" in summary.errors[0]
+
+
+def test_source_falls_back_to_the_host_without_www_or_port() -> None:
+    html = (
+        "<html><body><article><p>The council approved a new budget for the city on Monday "
+        "after a long debate about schools, roads and the harbour.</p></article></body></html>"
+    )
+    assert clean_html(html, url="http://www.example.com:8080/x").source == "example.com"
