@@ -27,6 +27,10 @@ def mark_repeats(lines: list[Line]) -> None:
     """Mark duplicate lines bad (fixed). Lines already fixed as bad are left alone."""
     norms = [" ".join(line.lower.split()) for line in lines]
     _mark_run_together(lines, norms)
+    if len(lines) > 1 and norms[0] == norms[1] and not lines[0].fixed:
+        # The first line repeated right below (a derived title above its paragraph, a
+        # doubled headline): the copy in the text stays.
+        _fix(lines[0], "duplicate")
     seen: set[int] = set()
     for line, norm in zip(lines, norms, strict=True):
         if line.fixed:
