@@ -21,8 +21,9 @@ from collections import Counter
 
 from reader.align_rows import build_rows, summarise
 from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
-from reader.alignment import Alignment, Pair
+from reader.alignment import Alignment, DiffOp, Pair, Span
 from reader.diff import word_diff
+from reader.normalize import normalise
 
 # Anchors: a match on its own must be convincing.
 ANCHOR_SCORE = 55.0
@@ -68,7 +69,7 @@ def align(a_text: str, b_text: str) -> Alignment:
         else:
             kind = "identical" if identical else "changed"
         value = 100.0 if identical else scores[index]
-        diff = word_diff(a_text, a_spans, b_text, b_spans)
+        diff = _diff(a_text, a_spans, b_text, b_spans)
         pairs.append(Pair(a_spans, b_spans, kind, round(min(100.0, value), 1), diff))
     used_a = {i for ra, _ in passages for i in range(*ra)}
     used_b = {j for _, rb in passages for j in range(*rb)}
@@ -77,6 +78,16 @@ def align(a_text: str, b_text: str) -> Alignment:
     rows = build_rows(a.spans, b.spans, passages, in_order, pairs)
     summary = summarise(a.spans, b.spans, used_a, used_b)
     return Alignment(a_text, b_text, pairs, only_a, only_b, rows, summary)
+
+
+def _diff(
+    a_text: str, a_spans: tuple[Span, ...], b_text: str, b_spans: tuple[Span, ...]
+) -> tuple[DiffOp, ...]:
+    a_region = a_text[a_spans[0][0] : a_spans[-1][1]]
+    b_region = b_text[b_spans[0][0] : b_spans[-1][1]]
+    if normalise(a_region) == normalise(b_region):  # the same to the comma: one equal span
+        return (DiffOp("equal", (a_spans[0][0], a_spans[-1][1]), (b_spans[0][0], b_spans[-1][1])),)
+    return word_diff(a_text, a_spans, b_text, b_spans)
 
 
 def _chars(side: Side, r: Range) -> int:

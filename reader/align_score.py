@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reader.normalize import content_stems, facts, idf_weights, words
+from reader.normalize import content_stems, facts, idf_weights, sentence_words
 from reader.segment import split_sentences
 
 Span = tuple[int, int]
@@ -95,8 +95,8 @@ def _chunk_end(text: str, start: int, around: int) -> int:
 def build_sides(a_text: str, b_text: str) -> tuple[Side, Side, dict[str, float]]:
     """Split both texts and compute the features, with idf over the sentences of both."""
     spans_a, spans_b = units(a_text), units(b_text)
-    tokens_a = [words(a_text[s:e]) for s, e in spans_a]
-    tokens_b = [words(b_text[s:e]) for s, e in spans_b]
+    tokens_a = sentence_words(a_text, spans_a)
+    tokens_b = sentence_words(b_text, spans_b)
     stems_a = [frozenset(content_stems(t)) for t in tokens_a]
     stems_b = [frozenset(content_stems(t)) for t in tokens_b]
     idf = idf_weights(stems_a + stems_b)

@@ -71,6 +71,20 @@ def words(text: str) -> list[str]:
     return [t.replace(",", "") if t[0].isdigit() else t for t in WORD.findall(normalise(text))]
 
 
+def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """``words`` of each span of ``text``, folding the whole text once when that keeps the
+    offsets (it does unless the text has characters like ß or …)."""
+    folded = text.translate(TYPOGRAPHY).casefold()
+    if len(folded) != len(text):
+        return [words(text[s:e]) for s, e in spans]
+    findall = WORD.findall
+    out: list[list[str]] = []
+    for start, end in spans:
+        found = findall(folded, start, end)
+        out.append([t.replace(",", "") if t[0].isdigit() else t for t in found])
+    return out
+
+
 def stem(word: str) -> str:
     """A crude, fast stem: possessive and plural dropped, long words cut to 6 characters.
 
