@@ -46,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     for name in args.files:
         paths = ["-"] if name == "-" else list(iter_article_files([name]))
+        if not paths:
+            print(f"newsreader: {name}: no article files in this folder", file=sys.stderr)
+            failures += 1
         for path in paths:
             try:
                 if path == "-":

@@ -132,3 +132,8 @@ def test_clean_command_does_not_import_textual(article_file: Path) -> None:
         [sys.executable, "-c", code, str(article_file)], capture_output=True, timeout=60
     )
     assert result.returncode == 0, result.stderr.decode()
+
+
+def test_empty_folder_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", str(tmp_path)]) == 1
+    assert "no article files" in capsys.readouterr().err
