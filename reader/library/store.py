@@ -27,6 +27,7 @@ from reader.library.paths import library_path
 from reader.model import Article, RemovedLine
 
 BUSY_TIMEOUT_MS = 10_000
+REGROUP_LIMIT = 20_000  # most recently added articles whose stories are recomputed
 RANK_WINDOW = 1000  # newest matches ranked by bm25 per search (all of them when fewer)
 
 
@@ -527,12 +528,19 @@ class Library:
         return changed
 
     # -- stories -------------------------------------------------------------------------
-    def regroup_stories(self) -> None:
-        """Recompute story ids over the whole library; a story's id is its smallest article id."""
+    def regroup_stories(self, limit: int = REGROUP_LIMIT) -> None:
+        """Recompute story ids; a story's id is its smallest article id.
+
+        Only the ``limit`` most recently added articles are regrouped (all of them in most
+        libraries): older stories are settled, and this keeps an import into a huge library
+        from re-reading every text.
+        """
         from reader.stories import assign_stories
 
         rows = self.connection.execute(
-            "SELECT id, article_json, body FROM articles ORDER BY id"
+            "SELECT id, article_json, body FROM"
+            " (SELECT id, article_json, body FROM articles ORDER BY id DESC LIMIT ?) ORDER BY id",
+            (int(limit),),
         ).fetchall()
         ids = [row[0] for row in rows]
         labels = assign_stories([article_from_json(row[1], row[2]) for row in rows])

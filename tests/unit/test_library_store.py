@@ -251,3 +251,13 @@ def test_index_and_rows_stay_consistent_under_any_sequence(operations) -> None:
         for n in range(13):
             assert library.search(f"zebra{n}") == ([live[n]] if n in live else [])
         assert library.integrity_ok()
+
+
+def test_regroup_only_touches_the_most_recent_articles(library: Library) -> None:
+    quake = "A magnitude 7.8 earthquake hit Gaziantep in Turkey, and rescuers in Hatay and {} dug."
+    old = library.add_article(Article("Quake", [quake.format("Adana")], source="A"), raw="a")
+    new = library.add_article(Article("Quake", [quake.format("Malatya")], source="B"), raw="b")
+    library.regroup_stories(limit=1)
+    assert library.get(new.article_id).story == new.article_id  # old one out of reach
+    library.regroup_stories()
+    assert library.get(new.article_id).story == old.article_id
