@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.align import align, choose_matches  # noqa: E402
-from reader.align_score import build_sides  # noqa: E402
+from reader.align_score import build_sides, units  # noqa: E402
 from reader.normalize import normalise  # noqa: E402
 from reader.segment import split_sentences  # noqa: E402
 
@@ -155,8 +155,8 @@ Passage = tuple[frozenset[int], frozenset[int]]
 def aligner_passages(a_text: str, b_text: str) -> list[Passage]:
     """The aligner's passages as sets of A and B sentence indexes."""
     result = align(a_text, b_text)
-    a_index = {span: k for k, span in enumerate(split_sentences(a_text))}
-    b_index = {span: k for k, span in enumerate(split_sentences(b_text))}
+    a_index = {span: k for k, span in enumerate(units(a_text))}
+    b_index = {span: k for k, span in enumerate(units(b_text))}
     return [
         (frozenset(a_index[s] for s in p.a), frozenset(b_index[s] for s in p.b))
         for p in result.pairs
