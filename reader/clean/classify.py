@@ -55,7 +55,15 @@ _MAX_LIST_ITEMS = 15
 # Furniture that sits inside an article (pictures, time stamps of live entries, share buttons)
 # does not make its neighbours furniture.
 _TRANSPARENT_REASONS = frozenset(
-    {"metadata:time", "caption", "credit", "embed", "share-count", "advertisement"}
+    {
+        "metadata:time",
+        "caption",
+        "credit",
+        "embed",
+        "share-count",
+        "advertisement",
+        "media-controls",
+    }
 )
 
 

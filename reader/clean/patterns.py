@@ -91,6 +91,17 @@ _FURNITURE = {
         |articolo\ successivo|prossimo\ articolo|próxima\ (?:notícia|matéria)|próximo\ artigo
         |siguiente\ (?:noticia|artículo)|article\ suivant|nächster\ artikel
         |следующая\ (?:новость|статья)|следующий\ материал|다음\ 기사""",
+    # Agency and production credits at the foot of a wire story.
+    "credit-line": r"""\(?(?:reporting|writing|editing|additional\ reporting|compiled|translated
+        |produced|edited|written)\ by\b.{2,150}|.{2,80}\ contributed\ (?:to\ )?(?:this\ )?
+        (?:report|story|article)(?:ing)?\.?|our\ standards:.*|.*trust\ principles\.?
+        |[\w.+-]+@[\w-]+\.[\w.-]+|(?:with|con|com|с)\ (?:afp|ap|reuters|ansa|efe|dpa|lusa|тасс)
+        |(?:fonte|source|fuente):\ (?:afp|ap|reuters|ansa|efe|dpa|lusa|agência\ brasil)""",
+    # Media player and gallery controls.
+    "media-controls": r"""(?:play|pause|mute|unmute|replay|watch)(?:\ (?:video|now|again))?
+        |\d+\s*(?:of|/|de|di|из|von)\s*\d+|duration:?\s*\d.*
+        |listen\ to\ (?:this\ )?(?:article|story)(?:\ \d+\ min(?:utes)?)?|ouvir\ (?:o\ )?texto|ascolta\ l['’]articolo|слушать
+        |enter\ your\ email(?:\ address)?|your\ email(?:\ address)?|email\ address""",
     "end-section": r"""about\ (?:the\ )?(?:authors?|writer|reporter)
         |about\ (?![^\n]*[.!?]\s*$)[^\d\s].{1,60}
         |forward-looking\ statements?|media\ contacts?|press\ contacts?|investor\ contacts?
@@ -329,7 +340,8 @@ AUTHOR_BIO_RE = re.compile(
 # Lines that look like a relative or absolute time stamp only ("2 hours ago", "Updated 18:04").
 TIMESTAMP_RE = re.compile(
     r"^(?:(?:updated|published|posted|last updated|modified|aggiornato|pubblicato|atualizado"
-    r"|publicado|actualizado|publié|mis à jour|aktualisiert|обновлено|опубликовано)\s*:?\s*)?"
+    r"|publicado|actualizado|publié|mis à jour|aktualisiert|обновлено|опубликовано)\s*:?\s*"
+    r"(?:at|on|alle|às|в)?\s*)?"
     r"(?:\d+\s*(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?)\s+ago"
     r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
     r"|\d+\s*min(?:ute)?s?\s+(?:read|listen|watch)|(?:read|reading)\s+time:?\s*\d+\s*min\w*)$",

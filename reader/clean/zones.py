@@ -22,7 +22,16 @@ _HARD_END_REASONS = frozenset({"comment-form", "next-article"})
 _HARD_END_MAX_WORDS = 8
 # Furniture inside the body (pictures, time stamps) does not count against it.
 _NEUTRAL_REASONS = frozenset(
-    {"caption", "credit", "metadata:time", "share-count", "promo", "embed", "advertisement"}
+    {
+        "caption",
+        "credit",
+        "metadata:time",
+        "share-count",
+        "promo",
+        "embed",
+        "advertisement",
+        "media-controls",
+    }
 )
 
 
