@@ -1,0 +1,121 @@
+"""The library's schema: ordered migrations from an empty file to the current version.
+
+``MIGRATIONS[i]`` takes a library from ``PRAGMA user_version`` i to i + 1, inside one write
+transaction. Never edit a step that has been released; append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_checked TEXT,
+        last_error TEXT,
+        added TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        url TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        raw TEXT NOT NULL,
+        raw_kind TEXT NOT NULL DEFAULT 'text',
+        title TEXT NOT NULL,
+        source TEXT,
+        date TEXT,
+        body TEXT NOT NULL,
+        article_json TEXT NOT NULL,
+        story INTEGER,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL
+    );
+    CREATE INDEX articles_story ON articles(story);
+    CREATE INDEX articles_date ON articles(date);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    """,
+    # 2: small columns first so that listing never reads through the texts' overflow pages;
+    # the file an article came from as a column; an index in list order.
+    """
+    CREATE TABLE articles_v2 (
+        id INTEGER PRIMARY KEY,
+        url TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        raw_kind TEXT NOT NULL DEFAULT 'text',
+        title TEXT NOT NULL,
+        source TEXT,
+        date TEXT,
+        path TEXT,
+        story INTEGER,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        article_json TEXT NOT NULL,
+        body TEXT NOT NULL,
+        raw TEXT NOT NULL
+    );
+    INSERT INTO articles_v2 (id, url, content_hash, raw_kind, title, source, date, path, story,
+        read, starred, added, feed_id, article_json, body, raw)
+    SELECT id, url, content_hash, raw_kind, title, source, date,
+        json_extract(article_json, '$.path'), story, read, starred, added, feed_id,
+        article_json, body, raw
+    FROM articles;
+    DROP TABLE articles;
+    ALTER TABLE articles_v2 RENAME TO articles;
+    CREATE INDEX articles_story ON articles(story);
+    CREATE INDEX articles_newest ON articles(
+        coalesce(date, substr(added, 1, 10)) DESC, added DESC, id DESC
+    );
+    CREATE INDEX articles_feed ON articles(feed_id);
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library
+
+
+def split_sql(script: str) -> list[str]:
+    """Statements of a migration script (triggers contain ';' so split with sqlite's help)."""
+    statements: list[str] = []
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                statements.append(buffer.strip())
+            buffer = ""
+    return statements
