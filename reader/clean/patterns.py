@@ -100,7 +100,8 @@ _FURNITURE = {
     # Media player and gallery controls.
     "media-controls": r"""(?:play|pause|mute|unmute|replay|watch)(?:\ (?:video|now|again))?
         |\d+\s*(?:of|/|de|di|из|von)\s*\d+|duration:?\s*\d.*
-        |listen\ to\ (?:this\ )?(?:article|story)(?:\ \d+\ min(?:utes)?)?|ouvir\ (?:o\ )?texto|ascolta\ l['’]articolo|слушать
+        |listen\ to\ (?:this\ )?(?:article|story)(?:\ \d+\ min(?:utes)?)?
+        |ouvir\ (?:o\ )?texto|ascolta\ l['’]articolo|слушать
         |enter\ your\ email(?:\ address)?|your\ email(?:\ address)?|email\ address""",
     "end-section": r"""about\ (?:the\ )?(?:authors?|writer|reporter)
         |about\ (?![^\n]*[.!?]\s*$)[^\d\s].{1,60}
