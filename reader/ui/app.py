@@ -15,13 +15,19 @@ from reader.config import Config, load_config, save_config
 from reader.model import Article
 from reader.ui.commands import BY_ID, bindings
 from reader.ui.entries import Entry, make_entries, set_stories
-from reader.ui.palette import NewsreaderCommands
 from reader.ui.screens.list_screen import ListScreen
 from reader.ui.sources import Loaded, load_library, load_paths, story_ids
 from themes import DEFAULT_THEME, register_themes
 
 MAX_ERROR_TOASTS = 4
 T = TypeVar("T")
+
+
+def palette_provider() -> type:
+    """The palette's provider, imported when the palette first opens (textual.command is slow)."""
+    from reader.ui.palette import NewsreaderCommands
+
+    return NewsreaderCommands
 
 
 def one_line(error: Exception) -> str:
@@ -31,9 +37,9 @@ def one_line(error: Exception) -> str:
 
 class NewsReaderApp(App[int]):
     TITLE = "newsreader"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses live elsewhere
     BINDINGS = bindings("app")
-    COMMANDS = App.COMMANDS | {NewsreaderCommands}
+    COMMANDS = App.COMMANDS | {palette_provider}
 
     def __init__(
         self,

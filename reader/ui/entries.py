@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reader.model import Article
@@ -31,27 +30,70 @@ def _picture(match: re.Match[str]) -> str:
 
 def printable(text: str, *, single_line: bool = False) -> str:
     """``text`` with control characters made visible and tabs expanded."""
+    if single_line and text.isprintable():  # the common case, without regular expressions
+        return text.strip() if "  " not in text else " ".join(text.split())
     text = _CONTROL.sub(_picture, text.replace("\r\n", "\n").replace("\t", "    "))
     if single_line:
         text = " ".join(text.split())
     return text
 
 
-@dataclass(slots=True, eq=False)
 class Entry:
-    """One article in the app, with the fields the list draws and sorts by."""
+    """One article in the app, with its list state; display fields are made when first drawn.
 
-    article: Article
-    index: int
-    title: str
-    outlet: str
-    date: str
-    words: int
-    story: int | None = None
-    story_size: int = 1
-    story_number: int = 0  # 1, 2, ... for stories of several articles (display label)
-    read: bool = False
-    library_id: Any = None
+    Start-up with 10,000 articles builds 10,000 of these, so nothing is computed up front.
+    """
+
+    __slots__ = (
+        "article",
+        "index",
+        "story",
+        "story_size",
+        "story_number",
+        "read",
+        "library_id",
+        "_title",
+        "_outlet",
+        "_words",
+    )
+
+    def __init__(
+        self, article: Article, index: int, *, read: bool = False, library_id: Any = None
+    ) -> None:
+        self.article = article
+        self.index = index
+        self.story: int | None = None
+        self.story_size = 1
+        self.story_number = 0  # 1, 2, ... for stories of several articles (display label)
+        self.read = read
+        self.library_id = library_id
+        self._title: str | None = None
+        self._outlet: str | None = None
+        self._words = -1
+
+    @property
+    def title(self) -> str:
+        if self._title is None:
+            self._title = printable(self.article.title or "", single_line=True) or "(untitled)"
+        return self._title
+
+    @property
+    def outlet(self) -> str:
+        if self._outlet is None:
+            self._outlet = printable(self.article.source or "", single_line=True)
+        return self._outlet
+
+    @property
+    def date(self) -> str:
+        """The ISO date as given (sorts as text); shown through ``printable``."""
+        return self.article.date or ""
+
+    @property
+    def words(self) -> int:
+        """Length in words."""
+        if self._words < 0:
+            self._words = sum(len(paragraph.split()) for paragraph in self.article.paragraphs)
+        return self._words
 
     @property
     def search_text(self) -> str:
@@ -59,15 +101,11 @@ class Entry:
 
 
 def make_entry(article: Article, index: int, **state: Any) -> Entry:
-    title = printable(article.title or "", single_line=True) or "(untitled)"
-    outlet = printable(article.source or "", single_line=True)
-    date = printable(article.date or "", single_line=True)
-    words = sum(len(paragraph.split()) for paragraph in article.paragraphs)
-    return Entry(article, index, title, outlet, date, words, **state)
+    return Entry(article, index, **state)
 
 
 def make_entries(articles: Sequence[Article]) -> list[Entry]:
-    return [make_entry(article, index) for index, article in enumerate(articles)]
+    return [Entry(article, index) for index, article in enumerate(articles)]
 
 
 def set_stories(entries: Sequence[Entry], story_ids: Sequence[int | None]) -> None:

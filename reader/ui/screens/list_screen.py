@@ -30,8 +30,7 @@ class ListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="filter titles and outlets (enter: keep, esc: clear)", id="filter")
-        yield ListHeading(id="heading")
+        yield ListHeading(id="heading")  # the filter input is mounted above it on first use
         yield ArticleList(id="articles")
         yield Static(id="status")
         yield Footer()
@@ -41,7 +40,6 @@ class ListScreen(Screen[None]):
         return self.query_one(ArticleList)
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
         self.article_list.focus()
         self.show_entries(self.app.entries, self.app.loading_message)
 
@@ -115,14 +113,22 @@ class ListScreen(Screen[None]):
         if entry is not None:
             self.app.compare(entry.index)
 
+    def _filter_input(self) -> Input | None:
+        found = self.query("#filter")
+        return found.first(Input) if found else None
+
     def action_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
+        filter_input = self._filter_input()
+        if filter_input is None:
+            placeholder = "filter titles and outlets (enter: keep, esc: clear)"
+            filter_input = Input(placeholder=placeholder, id="filter")
+            self.mount(filter_input, before="#heading")
         filter_input.display = True
         filter_input.focus()
 
     def action_close_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        if filter_input.display:
+        filter_input = self._filter_input()
+        if filter_input is not None and filter_input.display:
             filter_input.value = ""
             filter_input.display = False
             self.article_list.focus()

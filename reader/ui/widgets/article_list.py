@@ -254,7 +254,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             Segment(GAP, base),
             Segment(_cells(entry.outlet, columns.outlet), meta),
             Segment(GAP, base),
-            Segment(_cells(entry.date[:10], columns.date), meta),
+            Segment(_cells(printable(entry.date[:10], single_line=True), columns.date), meta),
             Segment(GAP, base),
             Segment(length_label(entry.words).rjust(columns.length)[-columns.length :], meta),
         ]
