@@ -74,7 +74,7 @@ _FURNITURE = {
         |das\ könnte\ sie\ auch\ interessieren|weitere\ artikel""",
     "promo": r"""(?:related|read\ more|read\ also|read|see\ also|also\ read|more|watch|listen
         |recommended|leggi\ anche|leia\ também|veja\ também|lea\ también|lire\ aussi|читайте\ также
-        |см\.\ также)\s*:\s*.{1,150}
+        |см\.\ также)\s*[:|]\s*.{1,150}
         |(?:see|view|read)\ (?:full\ )?(?:bio|profile)|full\ bio|more\ by\ .{1,40}
         |read\ more|read\ also|also\ read|see\ also|don['’]?t\ miss|must\ read
         |watch(?:\ now)?|listen(?:\ now)?
@@ -240,14 +240,15 @@ SITE_NOTICE_RE = re.compile(
     r"|\b(?:segui(?:teci)?|siga|suivez|folgen sie)\b.{0,40}"
     r"\b(?:facebook|instagram|telegram|whatsapp|twitter|youtube)"
     r"|(?:facebook|instagram|telegram|whatsapp|twitter|youtube)\b.{0,30}\b(?:channel|канал)"
-    r"|제보|무단\s?전재|have a (?:news )?tip|send us (?:a|your) tip|got a story",
+    r"|제보|무단\s?전재|have a (?:news )?tip|send us (?:a|your) tip|got a story"
+    r"|download (?:the|our) .{1,40}\bapp\b|get the .{1,30} app|baixe o app|scarica l['’]app",
     _I,
 )
 SITE_NOTICE_HINTS = (
     "ctrl", "error", "typo", "mistake", "correction", "ошибк", "errore", "erro", "forward",
     "receiving this", "unsubscribe", "manage your", "browser", "follow", "join us", "подпис",
     "следите", "segui", "siga", "suivez", "folgen", "channel", "канал", "제보", "전재", "tip",
-    "got a story",
+    "got a story", "download", " app", "baixe", "scarica",
 )  # fmt: skip
 
 # Affiliate and review-policy disclosures.
@@ -263,7 +264,9 @@ DISCLOSURE_RE = re.compile(
 _PAYWALL_RE = re.compile(
     r"\b(?:subscri(?:be|ber|bers|ption|ptions)|paywall|unlimited\ access|full\ access"
     r"|free\ articles?|sign\ in\ to\ (?:read|continue)|listen\ to\ this\ (?:story|article)"
-    r"|assinante|assine|assinatura|abbonati|abbonamento|abbonarti|подпиш|подписк|구독)",
+    r"|assinante|assine|assinatura|abbonati|abbonamento|abbonarti|подпиш|подписк|구독"
+    r"|donat|readers like you|support (?:our|independent) (?:journalism|reporting|newsroom)"
+    r"|make a (?:donation|contribution)|become a (?:member|supporter))",
     _I,
 )
 _SECOND_PERSON_RE = re.compile(
@@ -289,7 +292,7 @@ def has_any(lower: str, hints: tuple[str, ...]) -> bool:
 _PAYWALL_HINTS = (
     "subscri", "paywall", "unlimited", "access", "free article", "sign in", "listen to",
     "assin", "abbona", "подпис", "구독", "acesso", "accesso", "доступ", "limite", "cancel",
-    "disdici", "newsletter", "inbox",
+    "disdici", "newsletter", "inbox", "donat", "readers like you", "support", "become a",
 )  # fmt: skip
 _PRIVACY_HINTS = ("cookie", "consent", "privacy", "personal", "partner", "advertis", "pubblicit",
                   "consenso", "dados", "dati ", "персональ", "개인정보", "쿠키", "publicidade",
