@@ -14,7 +14,8 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.library.fetch import FetchError, fetch_page, fetch_url
-from reader.library.store import FeedInfo, Library
+from reader.library.records import FeedInfo
+from reader.library.store import Library
 from reader.model import Article
 
 Progress = Callable[[int, int, str], None]
@@ -186,7 +187,7 @@ def refresh_feeds(
 
 
 def _now() -> str:
-    from reader.library.store import now_iso
+    from reader.library.records import now_iso
 
     return now_iso()
 

@@ -8,24 +8,30 @@ front, so two running copies wait on each other (busy timeout) instead of failin
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
 from reader.library.paths import library_path
+from reader.library.records import (
+    AddResult,
+    FeedInfo,
+    Headline,
+    LibraryEntry,
+    StorySummary,
+    article_from_json,
+    article_to_json,
+    content_hash,
+    headline_from_row,
+    now_iso,
+)
 from reader.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, split_sql
-from reader.model import Article, RemovedLine
+from reader.model import Article
 
 BUSY_TIMEOUT_MS = 10_000
 REGROUP_LIMIT = 20_000  # most recently added articles whose stories are recomputed
@@ -36,74 +42,8 @@ class LibraryError(ReaderError):
     """The library file cannot be used (not a library, newer version, locked too long)."""
 
 
-@dataclass(slots=True)
-class LibraryEntry:
-    id: int
-    article: Article
-    story: int
-    read: bool
-    starred: bool
-    added: str
-    feed_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AddResult:
-    article_id: int | None
-    added: bool
-    reason: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Headline:
-    """One line of the library list (no texts)."""
-
-    id: int
-    title: str
-    source: str | None
-    date: str | None
-    story: int
-    read: bool
-    starred: bool
-    added: str
-    url: str | None
-    path: str | None
-    feed_id: int | None
-
-
-@dataclass(slots=True)
-class StorySummary:
-    id: int
-    article_ids: list[int]
-    outlets: int
-    title: str
-
-
-@dataclass(slots=True)
-class FeedInfo:
-    id: int
-    url: str
-    title: str | None
-    etag: str | None
-    last_modified: str | None
-    last_checked: str | None
-    last_error: str | None
-    article_count: int = 0
-
-
 _NEWEST_FIRST = "coalesce(date, substr(added, 1, 10)) DESC, added DESC, id DESC"
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def content_hash(article: Article, raw: str) -> str:
-    """Same cleaned text (case and spacing aside) = same content; raw text when nothing is left."""
-    text = " ".join(article.paragraphs) or raw
-    normal = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
 def fts_query(query: str) -> str:
@@ -115,30 +55,6 @@ def fts_query(query: str) -> str:
     if query.rstrip().endswith("*"):
         terms[-1] += "*"
     return " ".join(terms)
-
-
-_ARTICLE_FIELDS = dataclass_fields(Article)
-
-
-def article_from_json(data: str, body: str) -> Article:
-    fields: dict[str, Any] = json.loads(data)
-    removed = [RemovedLine(**item) for item in fields.pop("removed", [])]
-    if "paragraphs" not in fields:
-        fields["paragraphs"] = body.split("\n\n") if body else []
-    known = {f.name for f in _ARTICLE_FIELDS}
-    return Article(**{k: v for k, v in fields.items() if k in known}, removed=removed)
-
-
-def article_to_json(article: Article) -> str:
-    """The article's fields; paragraphs only when the body column cannot give them back."""
-    # what Article.to_dict() gives, without dataclasses.asdict's slow deep copy
-    fields: dict[str, Any] = {f.name: getattr(article, f.name) for f in _ARTICLE_FIELDS}
-    fields["removed"] = [
-        {"text": r.text, "reason": r.reason, "position": r.position} for r in article.removed
-    ]
-    if all(p and "\n\n" not in p for p in article.paragraphs):
-        del fields["paragraphs"]  # stored once, in the body column (also the FTS source)
-    return json.dumps(fields, ensure_ascii=False)
 
 
 class Library:
@@ -338,13 +254,13 @@ class Library:
                 for r in self.connection.execute(
                     f"SELECT {columns} FROM articles WHERE id IN ({marks})", chunk
                 ):
-                    found[r[0]] = _headline(r)
+                    found[r[0]] = headline_from_row(r)
             return [found[i] for i in ids if i in found]
         rows = self.connection.execute(
             f"SELECT {columns} FROM articles ORDER BY {_NEWEST_FIRST} LIMIT ?",
             (-1 if limit is None else int(limit),),
         )
-        return [_headline(r) for r in rows]
+        return [headline_from_row(r) for r in rows]
 
     def get(self, article_id: int) -> LibraryEntry | None:
         row = self.connection.execute(
@@ -518,7 +434,3 @@ class Library:
         except sqlite3.DatabaseError:
             return False
         return True
-
-
-def _headline(r: Sequence[Any]) -> Headline:
-    return Headline(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), r[7], r[8], r[9], r[10])
