@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from reader.normalize import content_stems, facts, idf_weights, sentence_words
 from reader.segment import split_sentences
@@ -30,6 +31,12 @@ NUMBER_SWAPPED = 35.0
 NUMBER_EXTRA = 4.0
 NEGATION_FLIPPED = 30.0
 DATE_SWAPPED = 35.0
+# An extra clause of this many words at one end, the rest shared word for word (SHARED_BODY of
+# the shorter side), costs EXTRA_CLAUSE points; checked only where the words mostly agree.
+EXTRA_CLAUSE_WORDS = 5
+SHARED_BODY = 0.7
+EXTRA_CLAUSE = 20.0
+CLAUSE_CHECK_RATIO = 0.75
 
 CANDIDATES_PER_SENTENCE = 4
 MAX_UNIT_CHARS = 600  # longer "sentences" are cut into chunks of about CHUNK_CHARS
@@ -189,7 +196,29 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
     value -= fact_penalty(_facts(a.facts, ra), _facts(b.facts, rb), dice)
+    if ratio >= CLAUSE_CHECK_RATIO:
+        value -= extra_clause_penalty(norm_a.split(), norm_b.split())
     return Match(value, ra, rb, len(shared), cover, False, len(norm_a))
+
+
+def extra_clause_penalty(words_a: list[str], words_b: list[str]) -> float:
+    """One side is the other plus a clause at its start or end ("... at 3.75 percent" /
+    "... at 3.75 percent, but two members voted for a cut"): that clause is a claim the
+    other side does not make, however much the rest agrees."""
+    shorter, longer = sorted((words_a, words_b), key=len)
+    if len(longer) - len(shorter) < EXTRA_CLAUSE_WORDS:
+        return 0.0
+    ops = Levenshtein.opcodes(words_a, words_b)
+    equal = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+    if equal < SHARED_BODY * len(shorter):
+        return 0.0
+    ends = (ops[0], ops[-1]) if len(ops) > 1 else (ops[0],)
+    for op in ends:
+        if op.tag in ("insert", "delete", "replace"):
+            extra = max(op.src_end - op.src_start, op.dest_end - op.dest_start)
+            if extra >= EXTRA_CLAUSE_WORDS:
+                return EXTRA_CLAUSE
+    return 0.0
 
 
 def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
