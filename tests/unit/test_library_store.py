@@ -261,3 +261,12 @@ def test_regroup_only_touches_the_most_recent_articles(library: Library) -> None
     assert library.get(new.article_id).story == new.article_id  # old one out of reach
     library.regroup_stories()
     assert library.get(new.article_id).story == old.article_id
+
+
+def test_search_folds_accents_and_handles_other_scripts(library: Library) -> None:
+    french = library.add_article(Article("Le résumé", ["Une réunion à Genève."]), raw="f")
+    russian = library.add_article(
+        Article("Переговоры", ["Москва и НАТО провели встречу."]), raw="r"
+    )
+    assert library.search("resume geneve") == [french.article_id]
+    assert library.search("москва") == [russian.article_id]
