@@ -97,7 +97,10 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
     check_xml_safety(body, url)
     import feedparser  # lazy: ~60 ms
 
-    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    try:
+        parsed = feedparser.parse(body, response_headers={"content-location": url})
+    except Exception as error:  # noqa: BLE001 - feedparser is lenient, but a crash is ours
+        raise FeedError(f"{url}: unreadable feed ({type(error).__name__})") from None
     entries = [_entry(item) for item in parsed.entries]
     usable = [entry for entry in entries if entry.link or entry.content_html]
     if parsed.get("bozo") and not usable:

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.cli import main
-from reader.library.feeds import FeedError, add_feed, fetch_feed, refresh_feeds
+from reader.library.feeds import FeedError, add_feed, fetch_feed, parse_feed, refresh_feeds
 from reader.library.fetch import FetchError, fetch_page, fetch_url
 from reader.library.importer import import_sources
 from reader.library.store import Library
@@ -182,3 +184,20 @@ def test_feed_commands_end_to_end(server, tmp_path: Path, capsys) -> None:
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 3
     assert {"id", "title", "source", "date", "story"} <= set(rows[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=300).map(lambda t: f'<?xml version="1.0"?><rss>{t}</rss>'.encode()),
+        st.sampled_from([b"", b"<", b"<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>", b"\xff\xfe<\x00"]),
+    )
+)
+def test_any_bytes_parse_or_give_a_feed_error(body: bytes) -> None:
+    try:
+        parsed = parse_feed(body, "http://feed.example/x")
+    except FeedError as error:
+        assert "\n" not in str(error)
+    else:
+        assert all(entry.link or entry.content_html for entry in parsed.entries)
