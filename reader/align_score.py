@@ -29,7 +29,7 @@ RATIO_WEIGHT = 0.3
 # a different statement however many words agree; a number only one side gives is detail.
 NUMBER_SWAPPED = 35.0
 NUMBER_EXTRA = 4.0
-NEGATION_FLIPPED = 30.0
+NEGATION_FLIPPED = 40.0
 DATE_SWAPPED = 35.0
 # An extra clause of this many words at one end, the rest shared word for word (SHARED_BODY of
 # the shorter side), costs EXTRA_CLAUSE points; checked only where the words mostly agree.
