@@ -31,7 +31,7 @@ Public API (owner: library helper; the app codes to exactly this)::
     library.star(article_id: int, on: bool = True) -> None
     library.delete(article_id: int) -> bool            # True if it existed; nothing else lost
     library.search(query: str, limit: int = 50) -> list[int]  # FTS5 ids best first; any str
-    library.regroup_stories() -> None                  # recompute story ids (reader.stories)
+    library.regroup_stories(limit=20_000) -> None      # recompute (newest added) story ids
     library.stories() -> list[StorySummary]            # ids, outlet count, title per story
     library.feeds() -> list[FeedInfo]
     library.add_feed(url: str, title: str | None = None) -> int  # id (existing id if known)
