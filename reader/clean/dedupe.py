@@ -54,8 +54,8 @@ def _mark_pull_quotes(lines: list[Line], norms: list[str]) -> None:
     if not containers:
         return
     for k, line in enumerate(lines):
-        if line.fixed or not 40 <= line.chars <= 300:
-            continue
+        if line.fixed or not 40 <= line.chars <= 300 or not _QUOTES_RE.search(line.text):
+            continue  # pull quotes carry quotation marks
         needle = bare[k].rstrip(".")
         for i in containers:
             if i != k and len(bare[i]) > len(needle) * 1.2 and needle in bare[i]:
