@@ -26,7 +26,8 @@ def help_rows(screen: Screen) -> list[tuple[str, str]]:
         if display not in keys:
             keys.append(display)
     result = [(" ".join(keys), what) for keys, what in rows.values()]
-    result.append(("ctrl+p", "Command palette: every command, and the themes"))
+    if not any(a.binding.action == "command_palette" for a in screen.active_bindings.values()):
+        result.append(("ctrl+p", "Command palette: every command, and the themes"))
     return result
 
 
@@ -37,9 +38,10 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        width: 80; max-width: 95%; height: auto; max-height: 90%;
         border: round $primary; background: $surface; padding: 0 1;
     }
+    HelpScreen Static { width: 100%; height: auto; }
     """
 
     def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:

@@ -155,6 +155,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             first = len(lines)
             if block.kind == "rule":
                 lines.append(("rule", Text("─" * column)))
+            elif block.kind == "removed":  # hanging indent under the ✂ mark
+                wrapped = block.text.wrap(console, max(1, column - 2), overflow="fold")
+                for number, line in enumerate(wrapped):
+                    line.rstrip()
+                    lines.append((block.kind, line if number == 0 else Text("  ") + line))
             else:
                 for line in block.text.wrap(console, column, overflow="fold"):
                     line.rstrip()
