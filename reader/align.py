@@ -325,9 +325,13 @@ def drop_slight(
             continue
         short = max(ra[1] - ra[0], rb[1] - rb[0]) <= SHORT_PASSAGE
         identical = a.norms[ra[0] : ra[1]] == b.norms[rb[0] : rb[1]]
-        has_verbatim = any(i in verbatim for i in range(*ra))
-        if short and not identical and not has_verbatim and value < lone_needs:
-            continue
+        if short and not any(i in verbatim for i in range(*ra)):
+            # In a long page a short line shared word for word is template ("Sign up to our
+            # newsletter") unless it says a lot; a reworded one must beat chance.
+            if identical and pairs_possible > LONE_BASE_PAIRS:
+                continue
+            if not identical and value < lone_needs:
+                continue
         if short and (
             _mostly_furniture(a, ra) or _repeated(a, ra, a_counts) or _repeated(b, rb, b_counts)
         ):
