@@ -174,15 +174,17 @@ def numbers(tokens: Sequence[str]) -> frozenset[str]:
 
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
 _DATE_WORDS = WEEKDAYS | (MONTHS - {"may"})
+_DIGIT = re.compile(r"\d")
 _NO_FACTS: tuple[frozenset[str], bool, frozenset[str]] = (frozenset(), False, frozenset())
 
 
 def facts(tokens: Sequence[str]) -> tuple[frozenset[str], bool, frozenset[str]]:
     """(numbers, negated, weekdays and months) of a sentence's normalised tokens."""
     unique = set(tokens)
-    negated = not unique.isdisjoint(NEGATIONS) or any(t.endswith("n't") for t in unique)
+    joined = " ".join(unique)  # one C-speed scan instead of a Python loop per token
+    negated = not unique.isdisjoint(NEGATIONS) or "n't" in joined
     when = frozenset(unique & _DATE_WORDS)
-    has_number = not unique.isdisjoint(_NUMBER_WORDS) or any(t[0].isdigit() for t in unique)
+    has_number = not unique.isdisjoint(_NUMBER_WORDS) or _DIGIT.search(joined) is not None
     if not (negated or when or has_number):
         return _NO_FACTS
     return (numbers(tokens) if has_number else frozenset()), negated, when
