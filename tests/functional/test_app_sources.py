@@ -78,3 +78,49 @@ async def test_a_folder_without_articles_says_so() -> None:
 def test_run_app_refuses_paths_that_do_not_exist(tmp_path: Path) -> None:
     with pytest.raises(ReaderError, match="no such file or folder"):
         run_app([str(tmp_path / "missing.txt")])
+
+
+async def test_the_library_opens_with_its_stories_and_read_marks_persist() -> None:
+    from reader.library import Library
+    from tests.functional.app_support import sample_articles
+
+    with Library.open() as library:  # $NEWSREADER_LIBRARY, a temp file in tests
+        for article in sample_articles()[:3]:
+            library.add_article(article, raw="\n\n".join(article.paragraphs))
+    app = NewsReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert app.origin.startswith("library ")
+        assert sorted(titles(app)) == sorted(a.title for a in sample_articles()[:3])
+        assert all(entry.library_id is not None for entry in app.entries)
+        await pilot.press("enter")  # opening marks read, in the library too
+        await pilot.pause()
+        opened = app.screen.entry.library_id
+        await pilot.press("q")
+        for _ in range(50):  # the write happens in a worker thread
+            await pilot.pause(0.02)
+            with Library.open() as library:
+                if library.get(opened).read:
+                    break
+    with Library.open() as library:
+        assert library.get(opened).read
+        assert sum(entry.read for entry in library.articles()) == 1
+
+
+async def test_mouse_wheel_scrolls_the_list() -> None:
+    from textual import events
+
+    from reader.model import Article
+
+    articles = [Article(title=f"Item {n}", paragraphs=["x"]) for n in range(200)]
+    app = NewsReaderApp(articles=articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article_list = app.screen.query_one(ArticleList)
+        for _ in range(3):
+            article_list.post_message(
+                events.MouseScrollDown(article_list, 5, 5, 0, 0, 0, False, False, False)
+            )
+            await pilot.pause()
+        assert article_list.scroll_y > 0
+        assert "Item 0 " not in visible_lines(article_list)[0]  # the first row scrolled away
