@@ -56,7 +56,7 @@ def _headline(rng: random.Random) -> str:
 def make_article(rng: random.Random, target_bytes: int = 5000) -> str:
     lines = [_FURNITURE[0], _FURNITURE[1], _headline(rng), "By Jane Doe", "12 January 2022, 18:04"]
     size = sum(len(x) for x in lines)
-    while size < target_bytes * 0.8:
+    while size < target_bytes * 0.9:
         roll = rng.random()
         if roll < 0.75:
             line = " ".join(_sentence(rng) for _ in range(rng.randint(1, 3)))

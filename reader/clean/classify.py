@@ -17,6 +17,7 @@ from reader.clean.patterns import (
     CREDIT_RE,
     DISCLOSURE_HINTS,
     DISCLOSURE_RE,
+    EMBED_HINTS,
     EMBED_RE,
     LEGAL_HINTS,
     LEGAL_RE,
@@ -83,7 +84,7 @@ def apply_rules(lines: list[Line]) -> None:
         if line.fixed:
             continue
         text = line.text
-        if line.chars <= 120:
+        if line.chars <= 120 and line.words <= 16:
             reason = furniture_reason(text)
             if reason:
                 fix(line, reason)
@@ -127,7 +128,7 @@ def apply_rules(lines: list[Line]) -> None:
 
 
 def _long_line_reason(text: str, lower: str) -> str | None:
-    if EMBED_RE.match(text):
+    if has_any(lower, EMBED_HINTS) and EMBED_RE.match(text):
         return "embed"
     if has_any(lower, DISCLOSURE_HINTS) and DISCLOSURE_RE.search(text):
         return "disclosure"

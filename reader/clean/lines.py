@@ -13,7 +13,6 @@ _URL_RE = re.compile(r"https?://|www\.")
 _SEPARATOR_RE = re.compile(r"\s[|•·›»/>→]\s|^[•·›»]")
 _SEPARATOR_CHARS_RE = re.compile(r"[|•·›»/>→]")
 _LANGUAGE_SAMPLE_TOKENS = 1000
-_CAPITALISED_LIMIT = 250  # title-likeness only matters for short lines
 
 
 @dataclass(slots=True)
@@ -30,7 +29,6 @@ class Line:
     ends_sentence: bool
     urls: int
     separators: int
-    capitalised: int  # words starting with an upper-case letter
     cls: str = ""  # "good", "near", "short", "bad"
     reason: str = ""  # why a bad line is bad
     fixed: bool = False  # decided by a rule; context smoothing leaves it alone
@@ -38,6 +36,11 @@ class Line:
     @property
     def stop_density(self) -> float:
         return self.stopwords / self.words if self.words else 0.0
+
+    @property
+    def capitalised(self) -> int:
+        """Words starting with an upper-case letter (computed on demand: few lines need it)."""
+        return len([w for w in self.text.split() if w[0].isupper()])
 
     @property
     def title_like(self) -> bool:
@@ -92,9 +95,6 @@ def measure(
     index: int, text: str, lower: str, tokens: list[str], blank_before: bool, lang: str
 ) -> Line:
     chars = len(text)
-    capitalised = 0
-    if chars < _CAPITALISED_LIMIT:
-        capitalised = len([w for w in text.split() if w[0].isupper()])
     if lang == "ko":
         words = len(text.split())
     elif lang == "cjk":
@@ -112,5 +112,4 @@ def measure(
         ends_sentence=bool(_SENTENCE_END_RE.search(text[-4:])),
         urls=len(_URL_RE.findall(lower)) if ("://" in text or "www." in lower) else 0,
         separators=len(_SEPARATOR_RE.findall(text)) if _SEPARATOR_CHARS_RE.search(text) else 0,
-        capitalised=capitalised,
     )

@@ -137,6 +137,9 @@ _BYLINE_RE = re.compile(
     r"|기자)\s*:?\s+(?P<name>[^\W\d_][^|•·]{1,80}?)\s*(?:[|•·,–—-]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
+_BYLINE_FIRST_WORDS = frozenset(
+    "by written words reporting text di a por par von door автор 기자".split()
+)
 _NOT_AUTHOR = frozenset(
     "admin administrator editor editors staff webmaster guest user author redazione redação"
     " redacción rédaction redaktion редакция newsroom web desk".split()
@@ -150,9 +153,13 @@ def byline_line(text: str) -> tuple[str | None, str | None] | None:
     """
     if len(text) > 120 or text.endswith((".", "!", "?")) and not text.endswith(("Jr.", "Sr.")):
         return None
-    korean = _KOREAN_BYLINE_RE.match(text)
-    if korean:
-        return korean.group("name"), None
+    if "기자" in text or "특파원" in text or "통신원" in text or "PD" in text:
+        korean = _KOREAN_BYLINE_RE.match(text)
+        if korean:
+            return korean.group("name"), None
+    first = text.split(None, 1)[0].lower().rstrip(":")
+    if first not in _BYLINE_FIRST_WORDS:
+        return None
     match = _BYLINE_RE.match(text)
     if not match:
         return None

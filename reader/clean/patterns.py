@@ -215,7 +215,13 @@ _PRIVACY_TERMS_RE = re.compile(
 
 def privacy_notice(lower: str) -> bool:
     """True for a line dense with consent/privacy vocabulary (three different terms)."""
-    if sum(1 for hint in _PRIVACY_HINTS if hint in lower) < 2:
+    hits = 0
+    for hint in _PRIVACY_HINTS:
+        if hint in lower:
+            hits += 1
+            if hits == 2:
+                break
+    else:
         return False
     found = set(_PRIVACY_TERMS_RE.findall(lower))
     return len(found) >= 3
@@ -244,11 +250,16 @@ SITE_NOTICE_RE = re.compile(
     r"|download (?:the|our) .{1,40}\bapp\b|get the .{1,30} app|baixe o app|scarica l['’]app",
     _I,
 )
+# Each hint is a literal piece of one of the alternatives above.
 SITE_NOTICE_HINTS = (
-    "ctrl", "error", "typo", "mistake", "correction", "ошибк", "errore", "erro", "forward",
-    "receiving this", "unsubscribe", "manage your", "browser", "follow", "join us", "подпис",
-    "следите", "segui", "siga", "suivez", "folgen", "channel", "канал", "제보", "전재", "tip",
-    "got a story", "download", " app", "baixe", "scarica",
+    "ctrl", "spotted a", "found a", "report a", "нашли ошибку", "trovato un errore",
+    "encontrou um erro", "forward", "receiving this", "unsubscribe", "manage your", "browser",
+    "us on", "подпис", "следите", "segui", "siga", "suivez", "folgen", "channel", "канал", "제보",
+    "전재", " tip", "got a story", "download", "get the", "baixe", "scarica",
+)  # fmt: skip
+EMBED_HINTS = (
+    "post", "original", "twitter", "(@", "youtube", "view on", "embed", "instagram", "tiktok",
+    "facebook", "load ",
 )  # fmt: skip
 
 # Affiliate and review-policy disclosures.
