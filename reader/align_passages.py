@@ -19,7 +19,7 @@ MIN_PASSAGE_CHARS = 30
 SHORT_PASSAGE = 2
 VERBATIM_SHARED = 5  # content words of an identical sentence that make it evidence on its own
 LONE_SCORE_PER_DECADE = 10.0
-LONE_BASE_PAIRS = 2_000
+LONE_BASE_PAIRS = 10_000
 
 
 def _chars(side: Side, r: Range) -> int:
