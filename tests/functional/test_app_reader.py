@@ -143,3 +143,16 @@ async def test_o_opens_the_url_in_a_browser_thread(monkeypatch) -> None:
         await pilot.pause()
         assert opened == ["https://example.org/bridge"]
         assert any("no URL" in n.message for n in app._notifications)
+
+
+def test_plain_wrap_matches_cells_and_folds_long_words() -> None:
+    from rich.cells import cell_len
+
+    from reader.ui.widgets.article_view import wrap_plain
+
+    text = "Le président a dit 東京 est une ville " * 20 + "x" * 130
+    lines = wrap_plain(text, 40)
+    assert all(cell_len(line) <= 40 for line in lines)
+    assert " ".join(lines).split() == text.split()[:-1] + ["x" * 40] * 3 + ["x" * 10]
+    assert wrap_plain("", 10) == [""]
+    assert wrap_plain("one\ntwo", 10) == ["one", "two"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len, chop_cells
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -64,6 +65,35 @@ def article_blocks(
     return blocks
 
 
+def wrap_plain(text: str, width: int) -> list[str]:
+    """Greedy word wrap by terminal cells; words wider than the line are folded.
+
+    Several times faster than ``Text.wrap`` for the plain paragraphs that make up an article,
+    which is what keeps opening a very long article quick.
+    """
+    lines: list[str] = []
+    measure = len if text.isascii() else cell_len  # ASCII: one cell per character
+    for hard_line in text.split("\n"):
+        current: list[str] = []
+        used = 0
+        for word in hard_line.split():
+            size = measure(word)
+            if size > width:
+                if current:
+                    lines.append(" ".join(current))
+                pieces = chop_cells(word, width)
+                lines.extend(pieces[:-1])
+                current, used = [pieces[-1]], measure(pieces[-1])
+            elif current and used + 1 + size > width:
+                lines.append(" ".join(current))
+                current, used = [word], size
+            else:
+                used += size + (1 if current else 0)
+                current.append(word)
+        lines.append(" ".join(current))
+    return lines
+
+
 def _closed(group: list[Block]) -> list[Block]:
     """A run of removed lines, with a blank line after the last one."""
     if group:
@@ -90,7 +120,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.article: Article | None = None
         self.show_removed = False
         self._blocks: list[Block] = []
-        self._lines: list[tuple[str, Text]] = []
+        self._lines: list[tuple[str, Text | str]] = []  # body lines stay plain str (cheap)
         self._line_paragraph: list[int] = []
         self._wrap_width = -1
         self._strips: dict[int, Strip] = {}
@@ -132,7 +162,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def lines_text(self) -> list[str]:
         """The wrapped lines as plain text (for tests and search)."""
-        return [text.plain for _, text in self._lines]
+        return [text if isinstance(text, str) else text.plain for _, text in self._lines]
 
     # -- layout -----------------------------------------------------------------------------
     def column(self) -> tuple[int, int]:
@@ -142,13 +172,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(0, (width - column) // 2), column
 
     def _rewrap(self) -> None:
+        if not self.scrollable_content_region.width:
+            return  # not laid out yet: wrapping now would be thrown away on the first resize
         _, column = self.column()
         if column == self._wrap_width and self._lines:
             return
         self._wrap_width = column
         self._strips.clear()
         console = self.app.console
-        lines: list[tuple[str, Text]] = []
+        lines: list[tuple[str, Text | str]] = []
         line_paragraph: list[int] = []  # paragraph index per line, -1 for everything else
         paragraph = -1
         for block in self._blocks:
@@ -160,6 +192,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 for number, line in enumerate(wrapped):
                     line.rstrip()
                     lines.append((block.kind, line if number == 0 else Text("  ") + line))
+            elif block.kind == "body" and not block.text.spans:
+                lines.extend(("body", line) for line in wrap_plain(block.text.plain, column))
             else:
                 for line in block.text.wrap(console, column, overflow="fold"):
                     line.rstrip()
@@ -230,5 +264,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         style = base + self.get_component_rich_style(f"article-view--{kind}")
         segments = [Segment(" " * left, base)] if left else []
-        segments.extend(Segment.apply_style(text.render(self.app.console), style))
+        if isinstance(text, str):
+            segments.append(Segment(text, style))
+        else:
+            segments.extend(Segment.apply_style(text.render(self.app.console), style))
         return Strip(segments).crop_extend(0, width, base)
