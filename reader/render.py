@@ -59,10 +59,14 @@ def summary_line(alignment: Alignment) -> str:
     counts = ", ".join(f"{kinds.count(kind)} {kind}" for kind in ("identical", "changed", "moved"))
     return (
         f"A found in B: {alignment.summary.a_in_b:.0%} · B found in A: "
-        f"{alignment.summary.b_in_a:.0%} · {len(kinds)} matched passages ({counts}) · "
-        f"only in A: {len(alignment.only_a)} sentences · only in B: "
-        f"{len(alignment.only_b)} sentences"
+        f"{alignment.summary.b_in_a:.0%} · {_count(len(kinds), 'matched passage')} ({counts}) · "
+        f"only in A: {_count(len(alignment.only_a), 'sentence')} · "
+        f"only in B: {_count(len(alignment.only_b), 'sentence')}"
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _cells(alignment: Alignment, row: Row, number: int) -> tuple[Text, Text, Text]:
