@@ -34,6 +34,7 @@ from reader.clean.patterns import (
     privacy_notice,
 )
 
+_HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 # Cheap pre-check so the notice pattern only runs on lines that could match.
 _NOTICE_HINT_RE = re.compile(r"cookie|subscri|continue reading|content is")
 
@@ -64,6 +65,7 @@ _TRANSPARENT_REASONS = frozenset(
         "share-count",
         "advertisement",
         "media-controls",
+        "symbols",
     }
 )
 
@@ -84,6 +86,9 @@ def apply_rules(lines: list[Line]) -> None:
         if line.fixed:
             continue
         text = line.text
+        if line.words == 0 and line.chars < 40 and not _HAS_LETTER_RE.search(text):
+            fix(line, "symbols")  # "×", "★★★★☆", "|", "1/12": nothing to read
+            continue
         if line.chars <= 120 and line.words <= 16:
             reason = furniture_reason(text)
             if reason:

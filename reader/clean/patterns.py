@@ -84,7 +84,8 @@ _FURNITURE = {
         |(?:à\ )?lire\ aussi|lesen\ sie\ auch|mehr\ zum\ thema
         |читайте\ также|смотрите\ также|по\ теме|관련\s?기사|추천\s?기사""",
     # Ad slots inside the article: furniture, but the text around them is still the article.
-    "advertisement": r"""advertisement|advertising|ad|ads|sponsored(?:\ content)?|promoted
+    "advertisement": r"""advertisement\b.{0,40}|advertising|ad|ads|sponsored(?:\ content)?|promoted
+        |(?:scroll|swipe)\ (?:down\ )?to\ continue.*
         |story\ continues\ below.*|article\ continues\ below.*|continue\ reading\ below.*
         |skip\ (?:the\ )?ad|pubblicità|publicidade|publicidad|publicité|anzeige|реклама|광고""",
     "next-article": r"""(?:next|following)\ (?:article|story|post)|up\ next|read\ next
@@ -116,7 +117,10 @@ _FURNITURE = {
         |accessibility|help|faq|rss|site\ map|section|sections|topics|world|news|sport|sports
         |business|politics|opinion|culture|lifestyle|entertainment|technology|tech|science
         |health|travel|video|videos|photos|gallery|podcasts?|weather|live|español|english|yes|no
-        |was\ this\ (?:article|page|story|information)\ (?:helpful|useful)\??""",
+        |was\ this\ (?:article|page|story|information)\ (?:helpful|useful)\??
+        |loading(?:\.\.\.|…)?|please\ (?:enable|turn\ on)\ javascript.*
+        |javascript\ is\ (?:disabled|required).*
+        |your\ browser\ (?:does\ not|doesn['’]t)\ support.*|carregando|caricamento|загрузка""",
     "subscription": r"""subscribe\b.*|.{0,50}\bnewsletters?\b.{0,50}|sign\ up\b.*
         |get\ (?:the|our)\ newsletter.*
         |already\ a\ subscriber.*|free\ trial.*|support\ (?:our|independent)\ journalism.*
