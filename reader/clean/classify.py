@@ -274,8 +274,8 @@ def _smooth(lines: list[Line]) -> None:
             line.cls = cls
             if cls == "bad":
                 line.reason = _short_reason(line)
-    _keep_list_items(lines)
     _decide_near(lines)
+    _keep_list_items(lines)
 
 
 def _decide_near(lines: list[Line]) -> None:
