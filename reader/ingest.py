@@ -262,11 +262,16 @@ def load_articles(
     """Cleaned articles from files and folders, and one-line messages for the files that failed."""
     articles: list[Article] = []
     errors: list[str] = []
-    for path in iter_article_files(paths):
-        try:
-            articles.append(load_article(path, max_bytes=max_bytes))
-        except IngestError as error:
-            errors.append(str(error))
-        except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
-            errors.append(f"{path}: could not clean ({type(error).__name__}: {error})")
+    for given in paths:
+        found = False
+        for path in iter_article_files([given]):
+            found = True
+            try:
+                articles.append(load_article(path, max_bytes=max_bytes))
+            except IngestError as error:
+                errors.append(str(error))
+            except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
+                errors.append(f"{path}: could not clean ({type(error).__name__}: {error})")
+        if not found:
+            errors.append(f"{given}: no article files in this folder (or it cannot be read)")
     return articles, errors

@@ -193,3 +193,9 @@ def test_folder_with_bad_files_loads_the_good_ones(tmp_path: Path) -> None:
     assert all("\n" not in e for e in errors)
     assert articles[0].title == "Ministers meet again as talks on the treaty resume"
     assert len(articles[0].paragraphs) == 2
+
+
+def test_empty_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    articles, errors = load_articles([tmp_path / "empty"])
+    assert articles == [] and len(errors) == 1 and "no article files" in errors[0]
