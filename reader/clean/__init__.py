@@ -167,7 +167,22 @@ def _choose_title(lines: list[Line], lang: str) -> tuple[str | None, bool]:
     best = lines[best_k]
     best.cls = "bad"
     best.reason = "metadata:title"
+    _drop_standfirst(lines, best_k)
     return best.text, False
+
+
+def _drop_standfirst(lines: list[Line], title_k: int) -> None:
+    """The summary right under the headline, when the byline or date comes after it, is the
+    standfirst, not the first paragraph."""
+    k = title_k + 1
+    if k >= len(lines) or lines[k].cls != "good" or lines[k].chars > 400:
+        return
+    following = lines[k + 1 : k + 4]
+    if any(line.reason in _DATELINE_REASONS for line in following) and any(
+        line.cls == "good" for line in lines[k + 1 :]
+    ):
+        lines[k].cls = "bad"
+        lines[k].reason = "standfirst"
 
 
 def _build(
