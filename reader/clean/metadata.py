@@ -59,7 +59,8 @@ _DATE_FILLER_RE = re.compile(
     r"|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira|lunes|martes|miércoles|jueves"
     r"|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch"
     r"|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота"
-    r"|воскресенье|\d{1,2}[:.h]\d{2}(?::\d{2})?|[-+]\d{2}:?\d{2}|\d+ min(?:ute)?s? read|read"
+    r"|воскресенье|há|horas?|minutos?|ore|fa|назад|час\w*|минут\w*|hours?|minutes?|mins?|\d+"
+    r"|\d{1,2}[:.h]\d{2}(?::\d{2})?|[-+]\d{2}:?\d{2}|\d+ min(?:ute)?s? read|read"
     r"|[,.|/:()·•–—-])",
     re.IGNORECASE,
 )
