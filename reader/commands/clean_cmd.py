@@ -30,7 +30,7 @@ def metadata_line(article) -> str:  # noqa: ANN001 - reader.model.Article, impor
 
 
 def _plain(article) -> str:  # noqa: ANN001
-    lines = [article.title, metadata_line(article), ""]
+    lines = [article.title or "(no title)", metadata_line(article), ""]
     for paragraph in article.paragraphs:
         lines.extend((paragraph, ""))
     return "\n".join(lines).rstrip("\n") + "\n"
