@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def metadata_line(article) -> str:  # noqa: ANN001 - reader.model.Article, imported lazily
     parts = [p for p in (article.source, article.date, article.byline) if p]
-    if article.title_derived:
+    if article.title_derived and article.title:
         parts.append("title derived from the text")
     return " · ".join(parts) if parts else "(no source, date or byline found)"
 
