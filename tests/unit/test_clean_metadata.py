@@ -132,3 +132,12 @@ def test_by_admin_is_no_author() -> None:
     article = clean_text("A headline for the story\n\n" + BODY + "\nBy admin\n")
     assert article.byline is None
     assert "By admin" not in article.paragraphs
+
+
+def test_source_falls_back_to_the_url_domain() -> None:
+    article = clean_text(BODY, url="https://www.example.co.uk/news/123")
+    assert article.source == "example.co.uk"
+    assert clean_text("source: The Courier\n\n" + BODY, url="https://x.invalid/").source == (
+        "The Courier"
+    )
+    assert clean_text(BODY, url="not a url").source is None
