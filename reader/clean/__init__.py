@@ -1,9 +1,11 @@
 """Cleaning plain-text articles: keep the body, drop page furniture, read the metadata.
 
-Pipeline (each step cheap and linear): neutralise -> split lines and measure them -> rules
-(furniture phrases, captions, metadata lines) -> repeats -> jusText-style classification with
-context smoothing -> title, outlet, date and byline -> Article. ``clean_text`` never raises on
-a str: whatever it cannot judge it keeps.
+Pipeline (each step cheap and linear in the number of lines): neutralise -> split into lines
+and measure them (length, stopword density per language, sentence punctuation) -> metadata
+lines (byline, date, source) -> furniture rules (phrases, captions, notices) -> repeats (body
+run together, duplicates, pull quotes) -> jusText-style classification with context smoothing
+-> the main body zone (comments, next article, related boxes cut off) -> teasers -> outlet and
+headline -> Article. Every removed line keeps its reason and its place.
 """
 
 from __future__ import annotations
@@ -37,6 +39,15 @@ def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> 
     from reader.ingest import neutralise
 
     text = neutralise(raw if isinstance(raw, str) else str(raw))
+    try:
+        return _clean(text, path=path, url=url)
+    except Exception:  # noqa: BLE001 - a bug here must not cost the user the article
+        paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+        title = derive_title(paragraphs[0]) if paragraphs else ""
+        return Article(title=title, paragraphs=paragraphs, title_derived=True, path=path, url=url)
+
+
+def _clean(text: str, *, path: str | None, url: str | None) -> Article:
     # No article has tens of thousands of lines; judging them all would take a minute on a
     # 20 MB file. Lines past the limit are reported as removed, so nothing silently disappears.
     lines, lang, overflow = split_lines(text, MAX_LINES)
