@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.clean import clean_text
+from reader.clean import _clean, clean_text
 from reader.ingest import neutralise
 
 _SPACE_RE = re.compile(r"\s+")
@@ -44,6 +44,8 @@ _FRAGMENT_PAGE = st.lists(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_PAGE)
 def test_cleaning_never_raises_and_keeps_only_input_text(page: str) -> None:
+    # The pipeline itself, not only the public function with its last-resort fallback.
+    _clean(neutralise(page), path=None, url=None)
     article = clean_text(page)
     source = _SPACE_RE.sub(" ", neutralise(page))
     for paragraph in article.paragraphs:
