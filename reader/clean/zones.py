@@ -20,6 +20,7 @@ _SECTION_BREAK_REASONS = frozenset(
 # After these the rest of the page is not the article: readers' comments, the next article.
 _HARD_END_REASONS = frozenset({"comment-form", "next-article"})
 _HARD_END_MAX_WORDS = 8
+_HARD_END_MIN_SHARE = 0.25
 # Furniture inside the body (pictures, time stamps) does not count against it.
 _NEUTRAL_REASONS = frozenset(
     {
@@ -50,12 +51,22 @@ def keep_main_zone(lines: list[Line]) -> None:
     if not any(line.cls == "good" for line in lines):
         return
     end_limit = len(lines)
-    first_good = next(k for k, line in enumerate(lines) if line.cls == "good")
-    for k in range(first_good + 1, len(lines)):
-        # Only a short heading ("Comments (3)", "Next article") ends the article.
-        if lines[k].reason in _HARD_END_REASONS and lines[k].words <= _HARD_END_MAX_WORDS:
+    total_good = sum(line.chars for line in lines if line.cls == "good")
+    good_before = 0
+    for k, line in enumerate(lines):
+        # Only a short heading ("Comments (3)", "Next article") ends the article, and only
+        # once a fair part of the text is behind it (a comment count under the lede is not
+        # the comment section).
+        if (
+            line.reason in _HARD_END_REASONS
+            and line.words <= _HARD_END_MAX_WORDS
+            and good_before >= _HARD_END_MIN_SHARE * total_good
+            and good_before > 0
+        ):
             end_limit = k
             break
+        if line.cls == "good":
+            good_before += line.chars
     best_sum, best_start, best_end = float("-inf"), 0, 0
     running, start = 0.0, 0
     for k in range(end_limit):
