@@ -60,8 +60,8 @@ def keep_main_zone(lines: list[Line]) -> None:
         if (
             line.reason in _HARD_END_REASONS
             and line.words <= _HARD_END_MAX_WORDS
-            and good_before >= _HARD_END_MIN_SHARE * total_good
             and good_before > 0
+            and (line.reason == "next-article" or good_before >= _HARD_END_MIN_SHARE * total_good)
         ):
             end_limit = k
             break
