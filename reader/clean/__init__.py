@@ -23,6 +23,7 @@ from reader.clean.metadata import (
     source_line,
     yearless_date_line,
 )
+from reader.clean.unwrap import unwrap
 from reader.clean.zones import drop_teasers, keep_main_zone
 from reader.model import Article, RemovedLine
 
@@ -50,7 +51,7 @@ def clean_text(raw: str, *, path: str | None = None, url: str | None = None) -> 
 def _clean(text: str, *, path: str | None, url: str | None) -> Article:
     # No article has tens of thousands of lines; judging them all would take a minute on a
     # 20 MB file. Lines past the limit are reported as removed, so nothing silently disappears.
-    lines, lang, overflow = split_lines(text, MAX_LINES)
+    lines, lang, overflow = split_lines(unwrap(text), MAX_LINES)
     meta = _Metadata()
     _mark_metadata(lines, meta)
     apply_rules(lines)

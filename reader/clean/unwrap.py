@@ -1,0 +1,55 @@
+"""Text that was hard-wrapped at a fixed width (lynx/w3m dumps, e-mail) back into paragraphs.
+
+The cleaner judges lines; a paragraph wrapped at 72 columns would look like a run of short,
+unfinished lines. Wrapping is detected conservatively (most long lines end within a few
+characters of the same width, and no line is longer) and only then are the lines of each
+blank-line-separated block joined, breaking where a line stops well short of the width.
+"""
+
+from __future__ import annotations
+
+_MIN_WIDTH = 50
+_MAX_WIDTH = 110
+_BAND = 12  # wrapped lines end within this many characters of the width
+_MIN_WRAPPED_LINES = 8
+_MIN_SHARE = 0.5
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column the text was wrapped at, or None when it does not look wrapped."""
+    stripped = [line.rstrip() for line in lines if line.strip()]
+    if not stripped:
+        return None
+    width = max(len(line) for line in stripped)
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+        return None
+    wordy = [line for line in stripped if len(line.split()) >= 6]
+    near_width = [line for line in wordy if len(line) >= width - _BAND]
+    if len(near_width) < _MIN_WRAPPED_LINES or len(near_width) < _MIN_SHARE * len(wordy):
+        return None
+    return width
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines into paragraphs; text that is not wrapped comes back unchanged."""
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    out: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                out.append(" ".join(current))
+                current = []
+            out.append("")
+            continue
+        current.append(stripped)
+        if len(line.rstrip()) < width - _BAND:  # ended short: the paragraph ends here
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return "\n".join(out)
