@@ -13,10 +13,13 @@ _MAX_WIDTH = 110
 _BAND = 12  # wrapped lines end within this many characters of the width
 _MIN_WRAPPED_LINES = 8
 _MIN_SHARE = 0.5
+_MAX_UNWRAP_CHARS = 5_000_000
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column the text was wrapped at, or None when it does not look wrapped."""
+    if not lines or max(map(len, lines)) > 2 * _MAX_WIDTH:
+        return None  # fast path: ordinary pages have long paragraph lines
     stripped = [line.rstrip() for line in lines if line.strip()]
     if not stripped:
         return None
@@ -32,6 +35,8 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def unwrap(text: str) -> str:
     """Join hard-wrapped lines into paragraphs; text that is not wrapped comes back unchanged."""
+    if len(text) > _MAX_UNWRAP_CHARS:
+        return text
     lines = text.split("\n")
     width = wrap_width(lines)
     if width is None:
