@@ -34,6 +34,17 @@ from reader.clean.patterns import (
     privacy_notice,
 )
 
+_PROSE_MIN_DENSITY = 0.30
+# First and second person: how notices, pitches and disclosures address the reader.
+_READER_ADDRESS_RE = re.compile(
+    r"\b(?:we|our|us|you|your|você|vocês|seu|sua|nós|nosso|nossa|noi|nostro|nostra|voi|tuo|tua"
+    r"|vostro|вы|вас|ваш|мы|нас|наш|usted|nuestro|nous|vous|votre|notre|wir|ihr|unser)\b"
+)
+# Words that send even plain prose through the notice checks (legal lines, newsletter boxes).
+_ALWAYS_CHECK_HINTS = (
+    "newsletter", "cookie", "copyright", "©", "rights", "registere", "registrat", "diritt",
+    "direitos", "права", "subscri", "sign up", "assin", "abbon", "подпис", "전재", "testata",
+)  # fmt: skip
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 # Cheap pre-check so the notice pattern only runs on lines that could match.
 _NOTICE_HINT_RE = re.compile(r"cookie|subscri|continue reading|content is")
@@ -106,24 +117,34 @@ def apply_rules(lines: list[Line]) -> None:
         if line.chars <= 300 and caption_like(text, line.lower):
             fix(line, "caption")
             continue
-        if line.chars <= 800 and (
+        if line.chars <= 400 and AUTHOR_BIO_RE.match(text):
+            fix(line, "author-bio")
+            continue
+        if line.chars <= 400 and SITE_SELF_RE.match(text):
+            fix(line, "site-notice")
+            continue
+        # Notices, pitches and legal lines talk to the reader or are low on function words;
+        # plain third-person prose (most of a page) skips these checks, which keeps them cheap.
+        if _plain_prose(line):
+            pass
+        elif line.chars <= 800 and (
             (_NOTICE_HINT_RE.search(line.lower) and NOTICE_RE.search(text))
             or privacy_notice(line.lower)
         ):
             fix(line, "notice")
             continue
-        if line.chars <= 400:
+        elif line.chars <= 400:
             reason = _long_line_reason(text, line.lower)
+            if (
+                not reason
+                and has_any(line.lower, SITE_NOTICE_HINTS)
+                and SITE_NOTICE_RE.search(text)
+            ):
+                reason = "site-notice"
+            if not reason and paywall_pitch(text, line.lower):
+                reason = "subscription"
             if reason:
                 fix(line, reason)
-                continue
-            if SITE_SELF_RE.match(text) or (
-                has_any(line.lower, SITE_NOTICE_HINTS) and SITE_NOTICE_RE.search(text)
-            ):
-                fix(line, "site-notice")
-                continue
-            if paywall_pitch(text, line.lower):
-                fix(line, "subscription")
                 continue
         if line.urls and (line.urls * 8 >= line.words or line.chars < 100):
             fix(line, "link")
@@ -139,9 +160,18 @@ def _long_line_reason(text: str, lower: str) -> str | None:
         return "disclosure"
     if has_any(lower, LEGAL_HINTS) and LEGAL_RE.search(text):
         return "copyright"
-    if AUTHOR_BIO_RE.match(text):
-        return "author-bio"
     return None
+
+
+def _plain_prose(line: Line) -> bool:
+    """Long, finished, function-word-rich sentences that do not address the reader."""
+    return (
+        line.chars >= 150
+        and line.ends_sentence
+        and line.stop_density >= _PROSE_MIN_DENSITY
+        and not _READER_ADDRESS_RE.search(line.lower)
+        and not has_any(line.lower, _ALWAYS_CHECK_HINTS)
+    )
 
 
 def mark_captions_before_credits(lines: list[Line]) -> None:
