@@ -21,6 +21,7 @@ DEFAULT_MAX_BYTES = 20 * 2**20
 # Suffixes picked up when walking a folder (explicitly named files are always tried).
 ARTICLE_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+_FOLDER_DOC_STEMS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"})
 
 # Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
 # strings (ESC P/X/^/_ ... ST), two-byte ESC sequences, and their 8-bit C1 forms.
@@ -229,6 +230,8 @@ def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 candidate = Path(folder) / filename
                 if filename.startswith(".") or _is_hidden(candidate, path):
                     continue
+                if candidate.stem.upper() in _FOLDER_DOC_STEMS:
+                    continue  # a folder's own documentation, not an article
                 if candidate.suffix.lower() in ARTICLE_SUFFIXES:
                     found.append(candidate)
         yield from sorted(found)

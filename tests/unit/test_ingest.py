@@ -173,7 +173,15 @@ def test_error_messages_are_one_line(tmp_path: Path) -> None:
 def test_folder_walk_skips_hidden_and_sorts(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / ".hidden").mkdir()
-    for name in ("b.txt", "a.txt", "sub/c.txt", ".secret.txt", ".hidden/d.txt", "x.json"):
+    for name in (
+        "b.txt",
+        "a.txt",
+        "sub/c.txt",
+        ".secret.txt",
+        ".hidden/d.txt",
+        "x.json",
+        "README.md",
+    ):
         _write(tmp_path, name, ARTICLE.encode())
     names = [p.relative_to(tmp_path).as_posix() for p in iter_article_files([tmp_path])]
     assert names == ["a.txt", "b.txt", "sub/c.txt"]
