@@ -135,11 +135,11 @@ _KOREAN_BYLINE_RE = re.compile(
 )
 _BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|reporting by|text by|di|a cura di|por|par|von|door|автор:?"
-    r"|기자)\s*:?\s+(?P<name>[^\W\d_][^|•·]{1,80}?)\s*(?:[|•·,–—-]\s*(?P<rest>.*))?$",
+    r")\s*:?\s+(?P<name>[^\W\d_][^|•·]{1,80}?)\s*(?:[|•·,–—-]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 _BYLINE_FIRST_WORDS = frozenset(
-    "by written words reporting text di a por par von door автор 기자".split()
+    "by written words reporting text di a por par von door автор".split()
 )
 _NOT_AUTHOR = frozenset(
     "admin administrator editor editors staff webmaster guest user author redazione redação"
