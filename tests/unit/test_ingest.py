@@ -207,3 +207,15 @@ def test_empty_folder_is_reported(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     articles, errors = load_articles([tmp_path / "empty"])
     assert articles == [] and len(errors) == 1 and "no article files" in errors[0]
+
+
+def test_permission_denied_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Running as root, chmod cannot make a file unreadable: simulate the refusal instead.
+    path = _write(tmp_path, "locked.txt", ARTICLE.encode())
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(IngestError, match=r"locked\.txt: cannot read \(Permission denied\)"):
+        read_path(path)
