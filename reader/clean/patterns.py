@@ -105,7 +105,7 @@ _FURNITURE = {
         |ouvir\ (?:o\ )?texto|ascolta\ l['’]articolo|слушать
         |enter\ your\ email(?:\ address)?|your\ email(?:\ address)?|email\ address""",
     "end-section": r"""about\ (?:the\ )?(?:authors?|writer|reporter)
-        |about\ (?![^\n]*[.!?]\s*$)[^\d\s].{1,60}
+        |about\ (?![^\n]*(?-i:[a-z]{3})[.!?]\s*$)[^\d\s].{1,60}
         |forward-looking\ statements?|media\ contacts?|press\ contacts?|investor\ contacts?
         |notes\ to\ editors|sobre\ o\ autor|sobre\ a\ autora|l['’]autore|об\ авторе
         |기자\ 프로필|more\ from\ (?:the\ )?author|author\ bio|sources|references|fontes|fonti
@@ -149,7 +149,9 @@ _PAREN_CAPTION_RE = re.compile(
 )
 # "Image source, Getty Images" / "Image caption, Firefighters at the scene" (label, comma).
 CAPTION_LABEL_RE = re.compile(
-    r"^(?:image|video|media|photo|picture)\s(?:source|caption|credit|description)s?\s*[,:]", _I
+    r"^(?:image|video|media|photo|picture)s?\s(?:source|caption|credit|description)s?\s*[,:]"
+    r"|^(?:(?:image|photo|picture|video)s?\s)?(?:courtesy\ of|courtesy:)\s",
+    _I,
 )
 _LABEL_CAPTION_RE = re.compile(
     r"(?:^|[.\s|])(?:picture|photo|image|credit|pic|photograph|foto|imagem|фото|사진)s?\s*"
