@@ -102,7 +102,30 @@ class _Metadata:
         self.source: str | None = None
 
 
+_ROLE_RE = re.compile(
+    r"^(?:senior |chief |deputy |staff |political |health |business |foreign |sports? |science "
+    r"|technology |tech |transport |environment |education |security |consumer |travel |home "
+    r"|economics |diplomatic |[a-z]+ )*(?:correspondent|reporter|editor|writer|journalist"
+    r"|columnist|contributor|critic|producer|analyst)$",
+    re.IGNORECASE,
+)
+_NAME_RE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}$")
+
+
+def _mark_name_and_role(lines: list[Line], meta: _Metadata) -> None:
+    """A name line followed by a role line ("Jane Smith" / "Health correspondent") is a byline."""
+    for k in range(len(lines) - 1):
+        name, role = lines[k], lines[k + 1]
+        if name.fixed or name.chars > 40 or role.chars > 60:
+            continue
+        if _NAME_RE.match(name.text) and _ROLE_RE.match(role.text):
+            meta.byline = meta.byline or name.text
+            fix(name, "metadata:byline")
+            fix(role, "metadata:byline")
+
+
 def _mark_metadata(lines: list[Line], meta: _Metadata) -> None:
+    _mark_name_and_role(lines, meta)
     for line in lines:
         if line.chars > 120:
             continue

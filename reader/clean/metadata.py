@@ -143,8 +143,11 @@ _BYLINE_FIRST_WORDS = frozenset(
 )
 _NOT_AUTHOR = frozenset(
     "admin administrator editor editors staff webmaster guest user author redazione redação"
-    " redacción rédaction redaktion редакция newsroom web desk".split()
-)
+    " redacción rédaction redaktion редакция newsroom newsdesk".split()
+) | frozenset(
+    {"web desk", "news desk", "digital desk", "staff reporter", "staff writer", "our reporter",
+     "our correspondent", "online desk", "desk"}
+)  # fmt: skip
 
 
 def byline_line(text: str) -> tuple[str | None, str | None] | None:

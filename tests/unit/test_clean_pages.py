@@ -73,7 +73,7 @@ PAGES = {
             'The Royal College of Emergency Medicine said corridor care remained "endemic" in many hospitals.',
             'Its president, Dr Sarah Lee, said: "Behind these figures are patients waiting on trolleys for hours."',
         ],
-        ("Hospital waiting lists fall for third month in a row", None, None),
+        ("Hospital waiting lists fall for third month in a row", None, "Jane Smith"),
     ),
     "yonhap": (
         [
