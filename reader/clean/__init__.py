@@ -62,26 +62,11 @@ def _clean(text: str, *, path: str | None, url: str | None) -> Article:
     drop_teasers(lines)
     _mark_outlet(lines, meta)
     title, derived = _choose_title(lines, lang)
-    if meta.source is None and url:
-        meta.source = _domain(url)
     article = _build(lines, meta, title, derived, path=path, url=url)
     if overflow:
         end = len(article.paragraphs)
         article.removed.extend(RemovedLine(text, "beyond-line-limit", end) for text in overflow)
     return article
-
-
-def _domain(url: str) -> str | None:
-    """The outlet's domain from an article URL ("https://www.express.co.uk/x" -> express.co.uk)."""
-    from urllib.parse import urlsplit
-
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
 
 
 def clean_html(html: str, *, url: str | None = None) -> Article:

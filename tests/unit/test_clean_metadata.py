@@ -134,10 +134,7 @@ def test_by_admin_is_no_author() -> None:
     assert "By admin" not in article.paragraphs
 
 
-def test_source_falls_back_to_the_url_domain() -> None:
-    article = clean_text(BODY, url="https://www.example.co.uk/news/123")
-    assert article.source == "example.co.uk"
-    assert clean_text("source: The Courier\n\n" + BODY, url="https://x.invalid/").source == (
-        "The Courier"
-    )
-    assert clean_text(BODY, url="not a url").source is None
+def test_source_is_only_what_the_text_says() -> None:
+    # The library fills the source from page metadata or the URL's host when the text names
+    # none, so the cleaner must not guess one from the URL.
+    assert clean_text(BODY, url="https://www.example.co.uk/news/123").source is None
