@@ -20,9 +20,10 @@ from reader.clean.patterns import (
     EMBED_HINTS,
     EMBED_RE,
     LEGAL_HINTS,
-    LEGAL_RE,
     NOTICE_RE,
     PROMO_TAIL_RE,
+    READER_ADDRESS_RE,
+    REPORTED_SPEECH_RE,
     SITE_NOTICE_HINTS,
     SITE_NOTICE_RE,
     SITE_SELF_RE,
@@ -30,21 +31,18 @@ from reader.clean.patterns import (
     caption_like,
     furniture_reason,
     has_any,
+    legal_line,
     paywall_pitch,
     privacy_notice,
 )
 
 _PROSE_MIN_DENSITY = 0.30
-# First and second person: how notices, pitches and disclosures address the reader.
-_READER_ADDRESS_RE = re.compile(
-    r"\b(?:we|our|us|you|your|você|vocês|seu|sua|nós|nosso|nossa|noi|nostro|nostra|voi|tuo|tua"
-    r"|vostro|вы|вас|ваш|мы|нас|наш|usted|nuestro|nous|vous|votre|notre|wir|ihr|unser)\b"
-)
 # Words that send even plain prose through the notice checks (legal lines, newsletter boxes).
 _ALWAYS_CHECK_HINTS = (
     "newsletter", "cookie", "copyright", "©", "rights", "registere", "registrat", "diritt",
     "direitos", "права", "subscri", "sign up", "assin", "abbon", "подпис", "전재", "testata",
 )  # fmt: skip
+_STRONG_SITE_NOTICE = ("ctrl", "제보", "전재", "forwarded to you", "receiving this", "app")
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 # Cheap pre-check so the notice pattern only runs on lines that could match.
 _NOTICE_HINT_RE = re.compile(r"cookie|subscri|continue reading|content is")
@@ -135,13 +133,10 @@ def apply_rules(lines: list[Line]) -> None:
             continue
         elif line.chars <= 400:
             reason = _long_line_reason(text, line.lower)
-            if (
-                not reason
-                and has_any(line.lower, SITE_NOTICE_HINTS)
-                and SITE_NOTICE_RE.search(text)
-            ):
+            speech = bool(REPORTED_SPEECH_RE.search(line.lower))
+            if not reason and not speech and _site_notice(line):
                 reason = "site-notice"
-            if not reason and paywall_pitch(text, line.lower):
+            if not reason and not speech and paywall_pitch(text, line.lower):
                 reason = "subscription"
             if reason:
                 fix(line, reason)
@@ -158,9 +153,24 @@ def _long_line_reason(text: str, lower: str) -> str | None:
         return "embed"
     if has_any(lower, DISCLOSURE_HINTS) and DISCLOSURE_RE.search(text):
         return "disclosure"
-    if has_any(lower, LEGAL_HINTS) and LEGAL_RE.search(text):
+    if has_any(lower, LEGAL_HINTS) and legal_line(text, lower):
         return "copyright"
     return None
+
+
+def _site_notice(line: Line) -> bool:
+    if not has_any(line.lower, SITE_NOTICE_HINTS):
+        return False
+    match = SITE_NOTICE_RE.search(line.text)
+    if not match:
+        return False
+    # A short line, one addressed to the reader, or an unmistakable phrase; not a sentence of
+    # news that happens to mention "unsubscribe" or "download".
+    return (
+        line.words <= 8
+        or bool(READER_ADDRESS_RE.search(line.lower))
+        or has_any(match.group(0).lower(), _STRONG_SITE_NOTICE)
+    )
 
 
 def _plain_prose(line: Line) -> bool:
@@ -169,7 +179,7 @@ def _plain_prose(line: Line) -> bool:
         line.chars >= 150
         and line.ends_sentence
         and line.stop_density >= _PROSE_MIN_DENSITY
-        and not _READER_ADDRESS_RE.search(line.lower)
+        and not READER_ADDRESS_RE.search(line.lower)
         and not has_any(line.lower, _ALWAYS_CHECK_HINTS)
     )
 

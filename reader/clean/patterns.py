@@ -219,6 +219,19 @@ _PRIVACY_TERMS_RE = re.compile(
 )
 
 
+# First and second person: how notices, pitches and disclosures address the reader.
+READER_ADDRESS_RE = re.compile(
+    r"\b(?:we|our|us|you|your|você|vocês|seu|sua|nós|nosso|nossa|noi|nostro|nostra|voi|tuo|tua"
+    r"|vostro|вы|вас|ваш|мы|нас|наш|usted|nuestro|nous|vous|votre|notre|wir|ihr|unser)\b"
+)
+
+# Reported speech ("..." she said): a quoted "you" or "subscription" is news, not a pitch.
+REPORTED_SPEECH_RE = re.compile(
+    r"[\"“”«»„]|\b(?:said|says|told|according to|disse|afirmou|ha detto|ha dichiarato|dijo"
+    r"|a déclaré|sagte|заявил|заявила|сказал|сказала|말했다|밝혔다)\b"
+)
+
+
 def privacy_notice(lower: str) -> bool:
     """True for a line dense with consent/privacy vocabulary (three different terms)."""
     hits = 0
@@ -230,7 +243,11 @@ def privacy_notice(lower: str) -> bool:
     else:
         return False
     found = set(_PRIVACY_TERMS_RE.findall(lower))
-    return len(found) >= 3
+    # A consent dialog talks to the reader ("we and our partners", "you can withdraw") or names
+    # cookies; news prose about privacy law does neither.
+    return len(found) >= 3 and (
+        "cookie" in lower or "쿠키" in lower or bool(READER_ADDRESS_RE.search(lower))
+    )
 
 
 # The site talking about itself ("This website is a member of ...", "This article appeared in").
@@ -349,6 +366,18 @@ LEGAL_RE = re.compile(
     r"|무단\s?전재|재배포\s?금지|свидетельство о регистрации|partita iva|p\. ?iva|cnpj",
     _I,
 )
+# Legal phrases that only a footer uses; the others ("registered office") need a second one.
+_STRONG_LEGAL = (
+    "rights reserved", "direitos", "diritti", "права", "전재", "재배포", "riproduzione", "testata",
+    "свидетельство",
+)  # fmt: skip
+
+
+def legal_line(text: str, lower: str) -> bool:
+    """A site's legal footer line (copyright, press registration, company details)."""
+    found = {m.lower() for m in LEGAL_RE.findall(text)}
+    return bool(found) and (len(found) >= 2 or any(s in lower for s in _STRONG_LEGAL))
+
 
 # An author's bio: "Lucy Harrington is Travel Wire's consumer travel editor."
 AUTHOR_BIO_RE = re.compile(

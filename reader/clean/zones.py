@@ -15,7 +15,7 @@ from reader.clean.lines import Line
 # Headings that open a section which is not the article.
 _SECTION_BREAK_PENALTY = 450
 _SECTION_BREAK_REASONS = frozenset(
-    {"promo-section", "subscription", "copyright", "tags", "end-section", "author-bio"}
+    {"promo-section", "copyright", "tags", "end-section", "author-bio"}
 )
 # After these the rest of the page is not the article: readers' comments, the next article.
 _HARD_END_REASONS = frozenset({"comment-form", "next-article"})

@@ -310,3 +310,15 @@ def test_pull_quote_repeating_the_text_goes() -> None:
     )
     article = clean_text(_page("Bridge approved", P1, pull, para, P2, P3))
     assert article.paragraphs == [P1, para, P2, P3]
+
+
+def test_news_prose_that_mentions_notice_words_stays() -> None:
+    risky = [
+        "The regulator said the firm and its partners used personal data for advertising "
+        "without consent.",
+        "Customers who want to unsubscribe from the service must call the company directly.",
+        "The company, registered in England, employs about 400 people at the site.",
+        "“You can cancel your subscription at any time,” the company said.",
+    ]
+    article = clean_text(_page("Bridge approved", P1, *risky, P3))
+    assert article.paragraphs == [P1, *risky, P3]
