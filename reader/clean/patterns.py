@@ -150,11 +150,12 @@ _PAREN_CAPTION_RE = re.compile(
 # "Image source, Getty Images" / "Image caption, Firefighters at the scene" (label, comma).
 CAPTION_LABEL_RE = re.compile(
     r"^(?:image|video|media|photo|picture)s?\s(?:source|caption|credit|description)s?\s*[,:]"
-    r"|^(?:(?:image|photo|picture|video)s?\s)?(?:courtesy\ of|courtesy:)\s",
+    r"|^(?:(?:image|photo|picture|video)s?\s)?(?:courtesy\ of|courtesy:)\s"
+    r"|^(?:photo|image|picture|illustration|graphic)s?\ by\ [^.]{1,60}$",
     _I,
 )
 _LABEL_CAPTION_RE = re.compile(
-    r"(?:^|[.\s|])(?:picture|photo|image|credit|pic|photograph|foto|imagem|фото|사진)s?\s*"
+    r"(?:^|[.\s|])(?:picture|photo|image|credit|pic|photograph|illustration|foto|imagem|фото|사진)s?\s*"
     r"(?:credit\s*)?[:©]\s*[^.]{1,80}$",
     _I,
 )
