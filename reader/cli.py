@@ -62,13 +62,35 @@ def build_app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _first_positional(args: list[str]) -> str | None:
+    """The first argument that is not an option or the value of `--library`."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--library":
+            skip = True
+        elif arg == "--" or not arg.startswith("-") or arg == "-":
+            return arg
+    return None
+
+
+def _move_global_options(args: list[str], command: str) -> list[str]:
+    """Let `--library P` stand before the subcommand too (argparse wants it after)."""
+    index = args.index(command)
+    before, after = args[:index], args[index + 1 :]
+    return [command, *after, *before]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     modules = _command_modules()
-    first = next((a for a in args_list if not a.startswith("-")), None)
+    first = _first_positional(args_list)
     wants_help = any(a in ("-h", "--help", "--version") for a in args_list)
     try:
         if first in modules or (wants_help and first is None):
+            if first is not None:
+                args_list = _move_global_options(args_list, first)
             args = build_parser(modules).parse_args(args_list)
             return int(modules[args.command].run(args) or 0)
         app_args = build_app_parser().parse_args(args_list)

@@ -23,21 +23,22 @@ ARTICLE_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 _FOLDER_DOC_STEMS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"})
 
-# Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
-# strings (ESC P/X/^/_ ... ST), two-byte ESC sequences, and their 8-bit C1 forms.
+# 7-bit terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST) and
+# DCS/SOS/PM/APC strings (ESC P/X/^/_ ... ST), each only when terminated on the same line within
+# 512 characters, then any other ESC sequence and the 8-bit CSI (bounded: parameters and a
+# final byte). An unterminated string loses only its introducer: everything after it is article
+# text. Other 8-bit C1 controls are stripped one by one (below), never read as introducers: in scraped text they are nearly always mojibake ("â€\x9d" for ”),
+# and treating them as OSC/DCS would swallow the text that follows.
 _ESCAPE_RE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]?"
-    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
-    r"|[\x90\x98\x9e\x9f][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)"
+    r"|\x1b[PX^_][^\x1b\n]{0,512}\x1b\\"
     r"|\x1b[ -/]*[0-~]?"
 )
 # Remaining C0/C1 controls except tab and newline; DEL; bidi overrides/isolates (they can make
 # a terminal show text in a misleading order).
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_C1_RE = re.compile("[\x90-\x9f]")
 _OTHER_NEWLINES = ("\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -71,7 +72,7 @@ def neutralise(text: str) -> str:
     for newline in _OTHER_NEWLINES:
         if newline in text:
             text = text.replace(newline, "\n")
-    if "\x1b" in text or _C1_RE.search(text):
+    if "\x1b" in text or "\x9b" in text:
         text = _ESCAPE_RE.sub("", text)
     if "\t" in text:
         text = text.replace("\t", " ")
@@ -237,6 +238,28 @@ def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         yield from sorted(found)
 
 
+_HTML_START_RE = re.compile(
+    r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*(?:<!doctype\s+html|<html[\s>]))", re.I
+)
+_HTML_TAG_RE = re.compile(
+    r"</?(?:p|div|body|article|section|br|h[1-6]|span|a|li|ul|table|head|title|meta|script)[\s>/]",
+    re.I,
+)
+
+
+def looks_like_html(text: str, *, by_name: bool = False) -> bool:
+    """Whether text is HTML, judged by its content (a name alone can lie either way).
+
+    A document that starts like HTML is HTML; otherwise a file named .html needs one tag and any
+    other text a handful of them in its first 4 KB.
+    """
+    head = text[:4096]
+    if _HTML_START_RE.match(head):
+        return True
+    tags = len(_HTML_TAG_RE.findall(head))
+    return tags >= (1 if by_name else 5)
+
+
 def article_from_text(text: str, *, path: str | None = None, html: bool = False) -> Article:
     """Clean decoded text (HTML through the library's cleaner when it is there)."""
     if html:
@@ -256,7 +279,8 @@ def article_from_text(text: str, *, path: str | None = None, html: bool = False)
 def load_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read and clean one file; IngestError on bad input."""
     text = read_path(path, max_bytes=max_bytes)
-    return article_from_text(text, path=str(path), html=Path(path).suffix.lower() in HTML_SUFFIXES)
+    by_name = Path(path).suffix.lower() in HTML_SUFFIXES
+    return article_from_text(text, path=str(path), html=looks_like_html(text, by_name=by_name))
 
 
 def load_articles(

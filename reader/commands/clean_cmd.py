@@ -37,9 +37,14 @@ def _plain(article) -> str:  # noqa: ANN001
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.clean import clean_text
     from reader.errors import IngestError
-    from reader.ingest import iter_article_files, load_article, read_stream
+    from reader.ingest import (
+        article_from_text,
+        iter_article_files,
+        load_article,
+        looks_like_html,
+        read_stream,
+    )
 
     failures = 0
     first = True
@@ -52,13 +57,18 @@ def run(args: argparse.Namespace) -> int:
         for path in paths:
             try:
                 if path == "-":
-                    article = clean_text(read_stream(sys.stdin.buffer, "-"), path="-")
+                    text = read_stream(sys.stdin.buffer, "-")
+                    article = article_from_text(text, path="-", html=looks_like_html(text))
                 else:
                     article = load_article(path)
             except IngestError as error:
                 print(f"newsreader: {error}", file=sys.stderr)
                 failures += 1
                 continue
+            if not article.paragraphs:
+                # Still printed (nothing is hidden), but the exit status says it failed.
+                print(f"newsreader: {path}: no article text found", file=sys.stderr)
+                failures += 1
             if args.json:
                 out.write(json.dumps(article.to_json_dict(), ensure_ascii=False) + "\n")
             else:
