@@ -25,10 +25,11 @@ _FOLDER_DOC_STEMS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CON
 
 # 7-bit terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST) and
 # DCS/SOS/PM/APC strings (ESC P/X/^/_ ... ST), each only when terminated on the same line within
-# 512 characters, then any other ESC sequence and the 8-bit CSI (bounded: parameters and a
-# final byte). An unterminated string loses only its introducer: everything after it is article
-# text. Other 8-bit C1 controls are stripped one by one (below), never read as introducers: in scraped text they are nearly always mojibake ("â€\x9d" for ”),
-# and treating them as OSC/DCS would swallow the text that follows.
+# 512 characters, then any other ESC sequence, and the 8-bit CSI (bounded: parameters and a final
+# byte). An unterminated string loses only its introducer: what follows is article text. Other
+# 8-bit C1 controls are stripped one by one (below), never read as string introducers: in scraped
+# text they are nearly always mojibake ("â€\x9d" for ”), and reading them as OSC/DCS would
+# swallow the text that follows.
 _ESCAPE_RE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x9b[0-?]*[ -/]*[@-~]"
