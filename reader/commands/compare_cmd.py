@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.a == "-" and args.b == "-":
         raise ReaderError("only one of A and B can be - (standard input)")
-    if args.width is not None and args.width < 20:
-        raise ReaderError("--width must be at least 20")
+    if args.width is not None and not 40 <= args.width <= 1000:
+        raise ReaderError("--width must be between 40 and 1000 columns")
     side_a = _load(args.a, clean=not args.no_clean)
     side_b = _load(args.b, clean=not args.no_clean)
     alignment = align(side_a["text"], side_b["text"])
@@ -72,7 +73,14 @@ def run(args: argparse.Namespace) -> int:
 
     from reader.render import render
 
-    console = Console(width=args.width, highlight=False, emoji=False)
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # The reader stopped reading (`| head`): not an error; the CLI exits 0.
+            self.quiet = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise BrokenPipeError
+
+    console = PipeConsole(width=args.width, highlight=False, emoji=False)
     render(
         alignment,
         title_a=_heading(side_a),

@@ -83,3 +83,25 @@ def test_library_option_may_come_before_the_command(tmp_path) -> None:
     )
     assert "no such file" not in out.stderr
     assert out.returncode == 0, out.stderr
+
+
+def test_compare_into_a_closed_pipe_exits_zero(seeds_dir) -> None:
+    a = seeds_dir / "001_908d7d097edb7dff.txt"
+    b = seeds_dir / "003_28968c70fc459404.txt"
+    script = (
+        f"{sys.executable} -m reader compare '{a}' '{b}' --width 100 | head -n 2 >/dev/null;"
+        " exit ${PIPESTATUS[0]}"
+    )
+    out = subprocess.run(["bash", "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_compare_refuses_an_unusable_width(seeds_dir) -> None:
+    a = seeds_dir / "001_908d7d097edb7dff.txt"
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "compare", str(a), str(a), "--width", "10"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 1 and out.stderr.count("\n") == 1 and "--width" in out.stderr
