@@ -60,7 +60,10 @@ def align(a_text: str, b_text: str) -> Alignment:
         else:
             kind = "identical" if identical else "changed"
         value = 100.0 if identical else scores[index]
-        diff = _diff(a_text, a_spans, b_text, b_spans)
+        same_words = identical or " ".join(a.norms[ra[0] : ra[1]]) == " ".join(
+            b.norms[rb[0] : rb[1]]
+        )
+        diff = _diff(a_text, a_spans, b_text, b_spans, same_words)
         pairs.append(Pair(a_spans, b_spans, kind, round(min(100.0, value), 1), diff))
     used_a = {i for ra, _ in passages for i in range(*ra)}
     used_b = {j for _, rb in passages for j in range(*rb)}
@@ -72,11 +75,16 @@ def align(a_text: str, b_text: str) -> Alignment:
 
 
 def _diff(
-    a_text: str, a_spans: tuple[Span, ...], b_text: str, b_spans: tuple[Span, ...]
+    a_text: str,
+    a_spans: tuple[Span, ...],
+    b_text: str,
+    b_spans: tuple[Span, ...],
+    same_words: bool,
 ) -> tuple[DiffOp, ...]:
     a_region = a_text[a_spans[0][0] : a_spans[-1][1]]
     b_region = b_text[b_spans[0][0] : b_spans[-1][1]]
-    if normalise(a_region) == normalise(b_region):  # the same to the comma: one equal span
+    # Different words mean different regions: normalise only when the words agree.
+    if same_words and normalise(a_region) == normalise(b_region):  # one equal span
         return (DiffOp("equal", (a_spans[0][0], a_spans[-1][1]), (b_spans[0][0], b_spans[-1][1])),)
     return word_diff(a_text, a_spans, b_text, b_spans)
 

@@ -102,27 +102,37 @@ def _chunk_end(text: str, start: int, around: int) -> int:
 def build_sides(a_text: str, b_text: str) -> tuple[Side, Side, dict[str, float]]:
     """Split both texts and compute the features, with idf over the sentences of both."""
     spans_a, spans_b = units(a_text), units(b_text)
-    tokens_a = sentence_words(a_text, spans_a)
-    tokens_b = sentence_words(b_text, spans_b)
-    stems_a = [frozenset(content_stems(t)) for t in tokens_a]
-    stems_b = [frozenset(content_stems(t)) for t in tokens_b]
-    idf = idf_weights(stems_a + stems_b)
-    side_a = _side(a_text, spans_a, tokens_a, stems_a, idf)
-    side_b = _side(b_text, spans_b, tokens_b, stems_b, idf)
-    return side_a, side_b, idf
+    # Two versions of a story share many sentences word for word: compute each one's
+    # features once (keyed by its exact text).
+    cache: dict[str, SentenceFeatures] = {}
+    features_a = _features(a_text, spans_a, cache)
+    features_b = _features(b_text, spans_b, cache)
+    idf = idf_weights([f[1] for f in features_a] + [f[1] for f in features_b])
+    return _side(a_text, spans_a, features_a, idf), _side(b_text, spans_b, features_b, idf), idf
+
+
+SentenceFeatures = tuple[str, frozenset[str], Facts]  # normalised words, stems, facts
+
+
+def _features(
+    text: str, spans: list[Span], cache: dict[str, SentenceFeatures]
+) -> list[SentenceFeatures]:
+    keys = [text[start:end] for start, end in spans]
+    missing = [k for k, key in enumerate(keys) if key not in cache]
+    if missing:
+        missing_tokens = sentence_words(text, [spans[k] for k in missing])
+        for k, tokens in zip(missing, missing_tokens, strict=True):
+            cache[keys[k]] = (" ".join(tokens), frozenset(content_stems(tokens)), facts(tokens))
+    return [cache[key] for key in keys]
 
 
 def _side(
-    text: str,
-    spans: list[Span],
-    tokens: list[list[str]],
-    stems: list[frozenset[str]],
-    idf: dict[str, float],
+    text: str, spans: list[Span], features: list[SentenceFeatures], idf: dict[str, float]
 ) -> Side:
-    weights = [sum(idf[t] for t in s) for s in stems]
-    return Side(
-        text, spans, [" ".join(t) for t in tokens], stems, weights, [facts(t) for t in tokens], idf
-    )
+    stems = [f[1] for f in features]
+    weights = [sum(map(idf.__getitem__, s)) for s in stems]
+    norms = [f[0] for f in features]
+    return Side(text, spans, norms, stems, weights, [f[2] for f in features], idf)
 
 
 def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, int]]:
@@ -151,6 +161,7 @@ def _best_partners(query: Side, target: Side, idf: dict[str, float]) -> set[tupl
     for i, stems in enumerate(query.stems):
         query_weight = query.weights[i]
         overlap: dict[int, float] = {}
+        get = overlap.get
         # The rarest stems find the partner; looking up every stem costs more, finds no more.
         for stem in sorted(stems, key=idf.__getitem__, reverse=True)[:QUERY_STEMS]:
             hits = postings.get(stem)
@@ -158,7 +169,7 @@ def _best_partners(query: Side, target: Side, idf: dict[str, float]) -> set[tupl
                 continue
             weight = idf[stem]
             for j in hits:
-                overlap[j] = overlap.get(j, 0.0) + weight
+                overlap[j] = get(j, 0.0) + weight
         # Too little shared even for the lighter sentence (a fragment of a split): not worth
         # scoring. Common stems are left out here, so this only under-estimates.
         if not overlap:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from rapidfuzz.distance import Levenshtein
 
@@ -16,6 +17,9 @@ from reader.alignment import DiffOp, Span
 from reader.normalize import TYPOGRAPHY
 
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]")
+# The same pattern with a capture group: ``split`` yields separator, token, separator, ...
+# so offsets come from summing lengths at C speed instead of a Match object per token.
+_SPLIT = re.compile(r"(\w+(?:['’.]\w+)*|[^\w\s])")
 
 
 def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, int, int]]:
@@ -25,10 +29,10 @@ def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, int, int]]:
         region = text[start:end]
         folded = region.translate(TYPOGRAPHY).casefold()
         if len(folded) == len(region):  # the usual case: cut the tokens out of the folded text
-            found.extend(
-                (folded[m.start() : m.end()], start + m.start(), start + m.end())
-                for m in _TOKEN.finditer(region)
-            )
+            parts = _SPLIT.split(folded)
+            ends = list(accumulate(map(len, parts), initial=start))
+            # part k spans ends[k]..ends[k + 1]; tokens are the odd parts
+            found.extend(zip(parts[1::2], ends[1::2], ends[2::2], strict=False))
         else:  # a character changed length when folded (ß, …): fold token by token
             found.extend(
                 (m.group().translate(TYPOGRAPHY).casefold(), start + m.start(), start + m.end())
