@@ -29,7 +29,7 @@ RATIO_WEIGHT = 0.3
 # a different statement however many words agree; a number only one side gives is detail.
 NUMBER_SWAPPED = 35.0
 NUMBER_EXTRA = 4.0
-NEGATION_FLIPPED = 40.0
+NEGATION_FLIPPED = 60.0
 DATE_SWAPPED = 35.0
 # An extra clause of this many words at one end, the rest shared word for word (SHARED_BODY of
 # the shorter side), costs EXTRA_CLAUSE points; checked only where the words mostly agree.
@@ -242,7 +242,7 @@ def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
     if negated_a != negated_b:
         # "will travel" / "will not travel" decides when the rest is the same; a paraphrase
         # often words a negation differently ("halt" / "not admit"), so weigh it by overlap.
-        penalty += NEGATION_FLIPPED * max(0.0, (dice - 0.5) / 0.5)
+        penalty += NEGATION_FLIPPED * max(0.0, (dice - 0.55) / 0.45)
     if when_a and when_b and not when_a & when_b:
         penalty += DATE_SWAPPED
     return penalty

@@ -118,7 +118,13 @@ def content_stems(tokens: Iterable[str]) -> list[str]:
     return out
 
 
-NEGATIONS = frozenset("not no never n't nobody nothing none neither nor without cannot".split())
+NEGATIONS = frozenset(
+    "not no never n't nobody nothing none neither nor without cannot unable".split()
+    # verbs that say something did not happen: "failed to enter" is "did not enter"
+    + "fail fails failed failing failure refuse refuses refused refusing deny denies denied".split()
+)
+# "declined to comment" is "would not comment"; "shares declined" is no negation.
+_DECLINED_TO = re.compile(r"\bdeclin(?:e|es|ed|ing) to\b")
 # Closed classes where a different word means a different fact ("Tuesday" is not "Thursday").
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset(
@@ -183,6 +189,8 @@ def facts(tokens: Sequence[str]) -> tuple[frozenset[str], bool, frozenset[str]]:
     unique = set(tokens)
     joined = " ".join(unique)  # one C-speed scan instead of a Python loop per token
     negated = not unique.isdisjoint(NEGATIONS) or "n't" in joined
+    if not negated and "declin" in joined:
+        negated = _DECLINED_TO.search(" ".join(tokens)) is not None
     when = frozenset(unique & _DATE_WORDS)
     has_number = not unique.isdisjoint(_NUMBER_WORDS) or _DIGIT.search(joined) is not None
     if not (negated or when or has_number):
