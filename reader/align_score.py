@@ -35,7 +35,7 @@ DATE_SWAPPED = 35.0
 # the shorter side), costs EXTRA_CLAUSE points; checked only where the words mostly agree.
 EXTRA_CLAUSE_WORDS = 5
 SHARED_BODY = 0.7
-EXTRA_CLAUSE = 20.0
+EXTRA_CLAUSE = 30.0
 CLAUSE_CHECK_RATIO = 0.75
 
 CANDIDATES_PER_SENTENCE = 4

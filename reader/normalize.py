@@ -41,7 +41,8 @@ TYPOGRAPHY = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
-WORD = re.compile(r"\d+(?:[.,]\d+)*\w*|\w+(?:['.]\w+)*")
+# Thousands grouped by spaces ("12 000", after typography folding) are one number.
+WORD = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*\w*|\w+(?:['.]\w+)*")
 
 # Function words: they carry grammar, not the story. "said"/"says" are in because every news
 # sentence has them.
@@ -56,6 +57,7 @@ STOPWORDS = frozenset(
     up very was we were what when where which while who whom why will with would you your
     yours yourself yourselves said says say told tell according mr mrs ms dr one also yet
     still however though although whether upon via per s t d ll m o re ve y
+    percent pct cent
     """.split()
 )
 
@@ -68,7 +70,11 @@ def normalise(text: str) -> str:
 def words(text: str) -> list[str]:
     """Normalised word tokens (punctuation dropped, inner apostrophes and dots kept,
     thousands separators dropped: "1,200" is "1200")."""
-    return [t.replace(",", "") if t[0].isdigit() else t for t in WORD.findall(normalise(text))]
+    return [_plain_number(t) if t[0].isdigit() else t for t in WORD.findall(normalise(text))]
+
+
+def _plain_number(token: str) -> str:
+    return token.replace(",", "").replace(" ", "")
 
 
 def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
@@ -81,7 +87,7 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
     out: list[list[str]] = []
     for start, end in spans:
         found = findall(folded, start, end)
-        out.append([t.replace(",", "") if t[0].isdigit() else t for t in found])
+        out.append([_plain_number(t) if t[0].isdigit() else t for t in found])
     return out
 
 

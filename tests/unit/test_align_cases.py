@@ -109,3 +109,26 @@ def test_copied_passage_in_long_noisy_page_is_one_precise_pair() -> None:
     b_start = b_text.index(copied)
     assert (pair.a[0][0], pair.a[-1][1]) == (a_start, a_start + len(passage))
     assert (pair.b[0][0], pair.b[-1][1]) == (b_start, b_start + len(copied))
+
+
+def test_numbers_written_differently_are_one_number() -> None:
+    from reader.normalize import numbers, words
+
+    for text in ("Some 12 000 people", "Some 12,000 people", "Some 12\u202f000 people"):
+        assert numbers(words(text)) == {"12000"}, text
+    assert numbers(words("In 2019 100 people")) == {"2019", "100"}
+
+
+def test_look_alike_with_failed_to_stays_unaligned() -> None:
+    a = "NASA said the probe had entered orbit around Jupiter after a five-year journey."
+    b = "NASA said the probe had failed to enter orbit around Jupiter after a five-year journey."
+    assert not align(a, b).pairs
+
+
+def test_extra_claim_at_the_end_stays_unaligned() -> None:
+    a = "The goalkeeper saved a penalty in the last minute to earn his club a 0-0 draw."
+    b = (
+        "The goalkeeper saved a penalty in the last minute to earn his club a 0-0 draw, "
+        "then was taken to hospital with a knee injury."
+    )
+    assert not align(a, b).pairs
