@@ -237,4 +237,4 @@ def _neighbours(
 
 
 def _free_ranges(ra: Range, rb: Range, used_a: set[int], used_b: set[int]) -> bool:
-    return all(i not in used_a for i in range(*ra)) and all(j not in used_b for j in range(*rb))
+    return used_a.isdisjoint(range(*ra)) and used_b.isdisjoint(range(*rb))

@@ -163,7 +163,12 @@ def _best_partners(query: Side, target: Side, idf: dict[str, float]) -> set[tupl
         overlap: dict[int, float] = {}
         get = overlap.get
         # The rarest stems find the partner; looking up every stem costs more, finds no more.
-        for stem in sorted(stems, key=idf.__getitem__, reverse=True)[:QUERY_STEMS]:
+        query_stems = (
+            sorted(stems, key=idf.__getitem__, reverse=True)[:QUERY_STEMS]
+            if len(stems) > QUERY_STEMS
+            else stems
+        )
+        for stem in query_stems:
             hits = postings.get(stem)
             if hits is None or len(hits) > limit:
                 continue
