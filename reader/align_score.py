@@ -137,20 +137,40 @@ def _side(
 
 def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, int]]:
     """Sentence pairs sharing rare content stems (the best few per sentence, both ways), and
-    identical sentences (which may have no content word at all)."""
-    pairs = _best_partners(a, b, idf)
-    pairs |= {(i, j) for j, i in _best_partners(b, a, idf)}
-    where_b: dict[str, list[int]] = {}
-    for j, norm in enumerate(b.norms):
-        if norm:
-            where_b.setdefault(norm, []).append(j)
-    for i, norm in enumerate(a.norms):
-        for j in where_b.get(norm, ())[:CANDIDATES_PER_SENTENCE]:
-            pairs.add((i, j))
+    identical sentences (which may have no content word at all).
+
+    A sentence whose words occur once on each side has found its partner (a score of 100,
+    chosen first): the index is not searched for it, only for the others (both ways, so
+    swapping A and B gives the same pairs)."""
+    where_a = _where(a.norms)
+    where_b = _where(b.norms)
+    pairs: set[tuple[int, int]] = set()
+    settled_a: set[int] = set()
+    settled_b: set[int] = set()
+    for norm, found_a in where_a.items():
+        found_b = where_b.get(norm)
+        if found_b is None:
+            continue
+        if len(found_a) == 1 and len(found_b) == 1:
+            settled_a.add(found_a[0])
+            settled_b.add(found_b[0])
+        pairs.update((i, j) for i in found_a for j in found_b[:CANDIDATES_PER_SENTENCE])
+    pairs |= _best_partners(a, b, idf, settled_a)
+    pairs |= {(i, j) for j, i in _best_partners(b, a, idf, settled_b)}
     return pairs
 
 
-def _best_partners(query: Side, target: Side, idf: dict[str, float]) -> set[tuple[int, int]]:
+def _where(norms: list[str]) -> dict[str, list[int]]:
+    where: dict[str, list[int]] = {}
+    for k, norm in enumerate(norms):
+        if norm:
+            where.setdefault(norm, []).append(k)
+    return where
+
+
+def _best_partners(
+    query: Side, target: Side, idf: dict[str, float], settled: set[int]
+) -> set[tuple[int, int]]:
     postings: dict[str, list[int]] = {}
     for j, stems in enumerate(target.stems):
         for stem in stems:
@@ -159,6 +179,8 @@ def _best_partners(query: Side, target: Side, idf: dict[str, float]) -> set[tupl
     found: set[tuple[int, int]] = set()
     target_weights = target.weights
     for i, stems in enumerate(query.stems):
+        if i in settled:
+            continue
         query_weight = query.weights[i]
         overlap: dict[int, float] = {}
         get = overlap.get
