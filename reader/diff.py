@@ -25,7 +25,7 @@ _SPLIT = re.compile(r"(\w+(?:['’.]\w+)*|[^\w\s])")
 def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, int, int]]:
     """(normalised token, start, end) for every token inside ``spans``."""
     found: list[tuple[str, int, int]] = []
-    for start, end in spans:
+    for start, end in _joined(text, spans):
         region = text[start:end]
         folded = region.translate(TYPOGRAPHY).casefold()
         if len(folded) == len(region):  # the usual case: cut the tokens out of the folded text
@@ -39,6 +39,18 @@ def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, int, int]]:
                 for m in _TOKEN.finditer(region)
             )
     return found
+
+
+def _joined(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Consecutive spans with only white space between them as one (fewer regex calls; the
+    tokens are the same)."""
+    out: list[Span] = []
+    for start, end in spans:
+        if out and out[-1][1] < start and text[out[-1][1] : start].isspace():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def word_diff(
