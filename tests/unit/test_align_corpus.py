@@ -124,7 +124,7 @@ def test_obfuscation_changes_few_words():
 # the floors were set (documents: 0.936 on the first 20 cases, sentences: 0.857 on all 42).
 # Raise them when the aligner improves; `python bench/eval_align.py` shows the full picture.
 DOCUMENT_FLOOR = 0.90
-SENTENCE_FLOOR = 0.82
+SENTENCE_FLOOR = 0.85
 
 
 def _aligner_scores(cases, merge: bool):
