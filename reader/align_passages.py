@@ -23,6 +23,8 @@ LONE_BASE_PAIRS = 10_000
 
 
 def _chars(side: Side, r: Range) -> int:
+    if side.chars_before:
+        return side.chars_before[r[1]] - side.chars_before[r[0]]
     return sum(e - s for s, e in side.spans[r[0] : r[1]])
 
 

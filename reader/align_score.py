@@ -9,7 +9,8 @@ text (how they say it). Both are symmetric, so aligning B with A mirrors A with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -60,6 +61,8 @@ class Side:
     weights: list[float]  # idf weight of each sentence's stems
     facts: list[Facts]  # numbers, negation, weekdays/months
     idf: dict[str, float]  # shared by both sides
+    # characters of the sentences before each index (prefix sums): a range's length in O(1)
+    chars_before: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +135,8 @@ def _side(
     stems = [f[1] for f in features]
     weights = [sum(map(idf.__getitem__, s)) for s in stems]
     norms = [f[0] for f in features]
-    return Side(text, spans, norms, stems, weights, [f[2] for f in features], idf)
+    chars_before = list(accumulate((end - start for start, end in spans), initial=0))
+    return Side(text, spans, norms, stems, weights, [f[2] for f in features], idf, chars_before)
 
 
 def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, int]]:
