@@ -322,8 +322,11 @@ def _decide_near(lines: list[Line]) -> None:
     """A probable-body line next to body is body; between furniture it is not."""
     any_good = any(line.cls == "good" for line in lines)
     _, next_decided = _nearest(lines, _SKIP_SHORT_NEAR)
+    inline = _inline_promo_blocks(lines)
     prev = "edge"  # lines before k are all decided by the time we reach k
     for k, line in enumerate(lines):
+        if k in inline:
+            continue
         if line.cls == "near":
             nxt = next_decided[k]
             if not any_good:
@@ -336,6 +339,30 @@ def _decide_near(lines: list[Line]) -> None:
                 line.reason = "isolated-text"
         if line.reason not in _TRANSPARENT_REASONS:
             prev = line.cls
+
+
+_INLINE_PROMO_REASONS = frozenset({"promo", "headline-list"})
+_MAX_INLINE_PROMO = 2
+
+
+def _inline_promo_blocks(lines: list[Line]) -> set[int]:
+    """A "Read also" label and one or two headlines right after body interrupt it, not end it."""
+    inline: set[int] = set()
+    k = 0
+    while k < len(lines):
+        if lines[k].reason not in _INLINE_PROMO_REASONS or lines[k].cls != "bad":
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].reason in _INLINE_PROMO_REASONS:
+            end += 1
+        before = k - 1
+        while before >= 0 and lines[before].reason in _TRANSPARENT_REASONS:
+            before -= 1
+        if end - k <= _MAX_INLINE_PROMO and before >= 0 and lines[before].cls == "good":
+            inline.update(range(k, end))
+        k = end
+    return inline
 
 
 def _keep_list_items(lines: list[Line]) -> None:
