@@ -314,7 +314,9 @@ _STRONG_PITCH_RE = re.compile(
     r"|limite de \d+ (?:reportagens|artigos|matérias|notícias)|free articles? (?:this|per|left)"
     r"|cancel (?:at )?any ?time|cancele quando quiser|disdici quando vuoi"
     r"|(?:sign up|subscribe|register) (?:for|to) (?:our|the|\w+['’]s?) .{0,40}newsletter"
-    r"|newsletter .{0,60}(?:inbox|sign up|subscribe)|straight to your inbox",
+    r"|newsletter .{0,60}(?:inbox|sign up|subscribe)|straight to your inbox"
+    # newsletter platforms' stock pitch under every post
+    r"|subscribe (?:for free|now) to (?:receive|get|read) new posts|support my work",
     _I,
 )
 
