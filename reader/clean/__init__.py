@@ -173,6 +173,14 @@ def _title_score(line: Line) -> float:
     return score
 
 
+def _headline_over_byline(lines: list[Line], k: int) -> bool:
+    """The first body-like line is the headline when byline and date lines sit right under it."""
+    if k + 1 >= len(lines) or not _title_candidate(lines[k]) or lines[k].chars > 80:
+        return False
+    under = [line.reason for line in lines[k + 1 : k + 4]]
+    return "metadata:byline" in under and "metadata:date" in under
+
+
 def _choose_title(lines: list[Line], lang: str) -> tuple[str | None, bool]:
     """The headline: the best title-like line before the body (None if there is none).
 
@@ -180,6 +188,8 @@ def _choose_title(lines: list[Line], lang: str) -> tuple[str | None, bool]:
     a standfirst directly under a headline gives way to the headline above it.
     """
     first_good = next((k for k, line in enumerate(lines) if line.cls == "good"), len(lines))
+    if _headline_over_byline(lines, first_good):
+        first_good += 1  # a headline read as a sentence (Korean "...다") above byline and date
     candidates = [k for k in range(first_good) if _title_candidate(lines[k])]
     if not candidates:
         return None, True
