@@ -181,6 +181,17 @@ def _headline_over_byline(lines: list[Line], k: int) -> bool:
     return "metadata:byline" in under and "metadata:date" in under
 
 
+_MENU_MIN_WORDS = 5
+
+
+def _menu_like(text: str) -> bool:
+    """Words only, all capitalised but at most one: section names run together."""
+    words = text.split()
+    if len(words) < _MENU_MIN_WORDS or not all(word.isalpha() for word in words):
+        return False
+    return sum(not word[0].isupper() for word in words) <= 1
+
+
 def _choose_title(lines: list[Line], lang: str) -> tuple[str | None, bool]:
     """The headline: the best title-like line before the body (None if there is none).
 
@@ -205,6 +216,9 @@ def _choose_title(lines: list[Line], lang: str) -> tuple[str | None, bool]:
             or any(line.reason in _DATELINE_REASONS for line in lines[k + 1 : k + 5])
         )
     ]
+    # A menu run ("News Sports Business Opinion ...") above the real headline is no headline.
+    while len(anchored) > 1 and _menu_like(lines[anchored[0]].text):
+        anchored.pop(0)
     if anchored:
         best_k = anchored[0]
     else:

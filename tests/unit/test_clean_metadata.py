@@ -138,3 +138,23 @@ def test_source_is_only_what_the_text_says() -> None:
     # The library fills the source from page metadata or the URL's host when the text names
     # none, so the cleaner must not guess one from the URL.
     assert clean_text(BODY, url="https://www.example.co.uk/news/123").source is None
+
+
+def test_menu_run_above_headline_is_not_the_title() -> None:
+    from reader.clean import clean_text
+
+    page = "\n".join(
+        [
+            "News Sports Business Opinion Obituaries Weather",
+            "Trending Now",
+            "City council approves new budget for road repairs",
+            "By Jane Doe",
+            "November 21, 2026",
+            "The city council voted on Tuesday to approve a budget that sets aside money for "
+            "repairing roads across the city, ending months of debate among members.",
+            "Work on the first streets is expected to begin in the spring, officials said.",
+        ]
+    )
+    article = clean_text(page)
+    assert article.title == "City council approves new budget for road repairs"
+    assert not article.title_derived
