@@ -87,7 +87,8 @@ _FURNITURE = {
     "advertisement": r"""advertisement\b.{0,40}|advertising|ad|ads|sponsored(?:\ content)?|promoted
         |(?:scroll|swipe)\ (?:down\ )?to\ continue.*
         |story\ continues\ below.*|article\ continues\ below.*|continue\ reading\ below.*
-        |skip\ (?:the\ )?ad|pubblicità|publicidade|publicidad|publicité|anzeige|реклама|광고""",
+        |skip\ (?:the\ )?(?:ad|advertisement)
+        |pubblicità|publicidade|publicidad|publicité|anzeige|реклама|광고""",
     "next-article": r"""(?:next|following)\ (?:article|story|post)|up\ next|read\ next
         |articolo\ successivo|prossimo\ articolo|próxima\ (?:notícia|matéria)|próximo\ artigo
         |siguiente\ (?:noticia|artículo)|article\ suivant|nächster\ artikel
