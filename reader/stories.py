@@ -107,8 +107,11 @@ def _name_counts(article: Article) -> Counter[str]:
         previous = ""
         for match in _NAME_TOKEN_RE.finditer(paragraph):
             token = match.group()
-            before = paragraph[: match.start()].rstrip()
-            opens_sentence = not before or before[-1] in _SENTENCE_END
+            # Look back a few characters only: slicing the whole prefix made this quadratic.
+            before = paragraph[max(0, match.start() - 16) : match.start()].rstrip()
+            opens_sentence = (not before and match.start() < 16) or (
+                bool(before) and before[-1] in _SENTENCE_END
+            )
             previous, prior = token, previous
             if token[0].isdigit():
                 if len(token) >= 2 and prior != "":
