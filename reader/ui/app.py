@@ -79,10 +79,19 @@ class NewsReaderApp(App[int]):
             self._load()
 
     def _apply_keymap(self) -> None:
-        unknown = [binding_id for binding_id in self.config.keymap if binding_id not in BY_ID]
+        if not self.config.keymap:
+            return
+        known = set(BY_ID)
+        try:  # the compare screen's bindings are remappable too
+            from reader.ui.compare import BINDING_IDS
+        except ImportError:
+            pass
+        else:
+            known.update(BINDING_IDS)
+        unknown = [binding_id for binding_id in self.config.keymap if binding_id not in known]
         if unknown:
             self.notify(f"config: unknown binding ids {', '.join(unknown)}", severity="warning")
-        self.set_keymap({k: v for k, v in self.config.keymap.items() if k in BY_ID})
+        self.set_keymap({k: v for k, v in self.config.keymap.items() if k in known})
 
     def _in_background(self, work: Callable[[], T], done: Callable[[T | Exception], None]) -> None:
         """Run ``work`` in a daemon thread and hand its result (or error) to ``done``.
@@ -195,7 +204,9 @@ class NewsReaderApp(App[int]):
             return
         article = self.entries[index].article
         others = [entry.article for entry in self.entries if entry.index != index]
-        pick_and_compare(self, article, others)
+        # Articles of the same story come first in the picker (ids: Article is not hashable).
+        story_by_article = {id(entry.article): entry.story for entry in self.entries}
+        pick_and_compare(self, article, others, story_of=lambda a: story_by_article.get(id(a)))
 
     def action_back(self) -> None:
         if isinstance(self.screen, ListScreen) or len(self.screen_stack) <= 2:

@@ -1,0 +1,39 @@
+"""The app hands the compare view its stories and its keymap."""
+
+from __future__ import annotations
+
+from reader.config import config_path
+from reader.ui.app import NewsReaderApp
+from reader.ui.compare import ComparePicker
+from tests.functional.app_support import sample_articles, settled
+
+SIZE = (120, 40)
+
+
+async def test_compare_picker_offers_the_same_story_first() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        bridge = next(e for e in app.entries if e.article.title.startswith("Bridge"))
+        rail = next(e for e in app.entries if e.article.title.startswith("Flood shuts"))
+        assert bridge.story is not None and bridge.story == rail.story
+        app.compare(bridge.index)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ComparePicker) and app.screen.ranked:
+                break
+        picker = app.screen
+        assert isinstance(picker, ComparePicker)
+        first = picker.ranked[0]
+        assert first.same_story  # without story_of the picker never knows the story
+        assert picker.candidates[first.index].title == rail.article.title
+
+
+async def test_keymap_may_remap_compare_bindings_without_warning() -> None:
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[keymap]\n"compare.swap" = "x"\n', encoding="utf-8")
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not any("unknown binding" in n.message for n in app._notifications)
