@@ -210,9 +210,16 @@ def _candidate_pairs(
     with its ``NEIGHBOURS`` nearest in time among them, so the work stays near-linear; a story
     is still found through its rarer shared names, or through the chain of neighbours.
     """
+    # Keys are chosen among terms another article has too: a term only one article uses pairs
+    # nothing, and letting such terms fill the top slots left articles with no candidates at all
+    # (one unrelated article added to the set could split a story).
+    df: Counter[str] = Counter()
+    for vector in vectors:
+        df.update(vector.keys())
     index: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
-        top = sorted(vector, key=vector.__getitem__, reverse=True)[:KEYS_PER_ARTICLE]
+        shared = [term for term in vector if df[term] > 1]
+        top = sorted(shared, key=vector.__getitem__, reverse=True)[:KEYS_PER_ARTICLE]
         for term in top:
             index[term].append(i)
     pairs: set[tuple[int, int]] = set()
