@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -104,6 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # noqa: BLE001 - a bug must still end in one line, not a traceback
+        if os.environ.get("NEWSREADER_DEBUG"):
+            raise
+        message = f"{type(error).__name__}: {error}".replace("\n", " ")
+        hint = "(NEWSREADER_DEBUG=1 shows where)"
+        print(f"newsreader: internal error: {message} {hint}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -198,7 +198,9 @@ async def test_compare_key_hands_the_article_and_the_others_to_the_compare_scree
     import reader.ui.compare as compare
 
     calls = []
-    monkeypatch.setattr(compare, "pick_and_compare", lambda app, a, rest: calls.append((a, rest)))
+    monkeypatch.setattr(
+        compare, "pick_and_compare", lambda app, a, rest, **kw: calls.append((a, rest))
+    )
     app = NewsReaderApp(articles=sample_articles())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

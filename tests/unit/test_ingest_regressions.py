@@ -105,3 +105,17 @@ def test_compare_refuses_an_unusable_width(seeds_dir) -> None:
         text=True,
     )
     assert out.returncode == 1 and out.stderr.count("\n") == 1 and "--width" in out.stderr
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys) -> None:
+    import reader.commands.clean_cmd as clean_cmd
+    from reader.cli import main
+
+    def broken(args):  # noqa: ANN001, ANN202
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(clean_cmd, "run", broken)
+    monkeypatch.delenv("NEWSREADER_DEBUG", raising=False)
+    assert main(["clean", "x"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "boom" in err and "Traceback" not in err
