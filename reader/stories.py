@@ -33,6 +33,7 @@ WINDOW_DAYS = 14  # stories last; seed articles on one story span 12 days
 TITLE_WEIGHT = 2
 KEYS_PER_ARTICLE = 16  # candidate pairs share at least one of each other's top terms
 NEIGHBOURS = 25  # for terms in more articles than this, only the nearest in time are paired
+MAX_GROUPING_CHARS = 30_000  # body text read per article (~5,000 words; news runs far shorter)
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _NAME_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -88,35 +89,52 @@ def _stem(word: str) -> str:
     return word
 
 
+def _grouping_paragraphs(article: Article, limit: int = MAX_GROUPING_CHARS) -> list[str]:
+    """The article's first ``limit`` characters of body, as paragraphs.
+
+    An event is told in the first few paragraphs; a huge file (a log, a book, a 20 MB line)
+    would otherwise cost time in proportion to its size on every regroup of the library.
+    """
+    kept: list[str] = []
+    left = limit
+    for paragraph in article.paragraphs:
+        if left <= 0:
+            break
+        if len(paragraph) > left:
+            cut = paragraph.rfind(" ", 0, left)  # do not keep half a word
+            paragraph = paragraph[: cut if cut > 0 else left]
+        kept.append(paragraph)
+        left -= len(paragraph) + 1
+    return kept
+
+
 def _term_counts(article: Article) -> Counter[str]:
-    counts: Counter[str] = Counter(_normal_words(article.text))
+    counts: Counter[str] = Counter(_normal_words("\n".join(_grouping_paragraphs(article))))
     if not article.title_derived:
         for word in _normal_words(article.title):
             counts[word] += TITLE_WEIGHT
     return counts
 
 
-def _name_counts(article: Article) -> Counter[str]:
+def _name_counts(article: Article, limit: int | None = MAX_GROUPING_CHARS) -> Counter[str]:
     """Names (capitalised words not opening a sentence, acronyms) and multi-digit numbers.
 
     What an event is about - who, where, how many - lives in these, while topic words (rates,
     inflation, earthquake) are shared by different events on one topic.
     """
     counts: Counter[str] = Counter()
-    for paragraph in article.paragraphs:
-        previous = ""
+    paragraphs = article.paragraphs if limit is None else _grouping_paragraphs(article, limit)
+    for paragraph in paragraphs:
+        previous_end = 0
         for match in _NAME_TOKEN_RE.finditer(paragraph):
             token = match.group()
-            # Look back a few characters only: slicing the whole prefix made this quadratic.
-            before = paragraph[max(0, match.start() - 16) : match.start()].rstrip()
-            opens_sentence = (not before and match.start() < 16) or (
-                bool(before) and before[-1] in _SENTENCE_END
-            )
-            previous, prior = token, previous
+            # Only the characters since the previous token can end a sentence (a token itself
+            # never ends in one): looking at the whole prefix each time was quadratic.
+            gap = paragraph[previous_end : match.start()].rstrip()
+            opens_sentence = gap[-1] in _SENTENCE_END if gap else previous_end == 0
+            previous_end = match.end()
             if token[0].isdigit():
-                if len(token) >= 2 and prior != "":
-                    counts[token] += 1
-                elif len(token) >= 2:
+                if len(token) >= 2:
                     counts[token] += 1
                 continue
             if not token[0].isupper() or (opens_sentence and not token.isupper()):
