@@ -169,3 +169,63 @@ def test_real_scraped_pages_group_only_the_seeds(seeds_dir: Path) -> None:
     groups = [g for g in partition(labels) if len(g) > 1]
     names = [sorted(files[i].name for i in group) for group in groups]
     assert names == [sorted(f.name for f in seeds)]
+
+
+def _unrelated_articles(seeds_dir: Path, *, with_corpus: bool = True) -> list[Article]:
+    """Articles on other events: the corpus (but the NATO summits, which share the seeds' names),
+    the seeds' README through the cleaner, the cleaner's scraped pages, and short notes."""
+    from reader.clean import clean_text
+
+    unrelated: list[Article] = []
+    if with_corpus:
+        articles, events = corpus_articles()
+        unrelated += [a for a, event in zip(articles, events, strict=True) if "nato" not in event]
+    unrelated.append(clean_text((seeds_dir / "README.md").read_text(encoding="utf-8")))
+    pages = sorted((Path(__file__).resolve().parents[1] / "data" / "pages").glob("*.txt"))
+    unrelated += [clean_text(f.read_text(encoding="utf-8"), path=str(f)) for f in pages[:40]]
+    unrelated.append(Article(title="Note", paragraphs=["A short unrelated note about gardening."]))
+    unrelated.append(Article(title="", paragraphs=["Weather: sunny, 21 degrees."]))
+    return unrelated
+
+
+def test_one_unrelated_article_never_splits_the_seed_story(seeds_dir: Path) -> None:
+    """QA: the seeds plus their README grouped as [0,1,1,1,1,5] (seed 000 left the story: its
+    candidate keys were all words no other article had)."""
+    seeds = seed_articles(seeds_dir)
+    for extra in _unrelated_articles(seeds_dir):
+        labels = assign_stories([*seeds, extra])
+        assert labels == [0, 0, 0, 0, 0, 5], (extra.title, labels)
+
+
+def test_one_unrelated_article_never_regroups_a_library(seeds_dir: Path) -> None:
+    """Seeds and corpus together: adding any one unrelated article changes no story."""
+    articles, events = corpus_articles()
+    everything = seed_articles(seeds_dir) + articles
+    expected = expected_partition(["seed"] * 5 + events)
+    for extra in _unrelated_articles(seeds_dir, with_corpus=False):
+        labels = assign_stories([*everything, extra])
+        assert partition(labels[:-1]) == expected, extra.title
+        assert labels[-1] == len(everything), extra.title
+
+
+def test_generated_unrelated_article_sharing_seed_words_never_splits_them(
+    seeds_dir: Path,
+) -> None:
+    """Made-up articles mixing the seeds' own words with other words, short and long."""
+    import random
+    import re
+
+    seeds = seed_articles(seeds_dir)
+    seed_words = re.findall(r"[^\W\d_]{3,}", " ".join(a.text for a in seeds))
+    other_words = [f"word{i}" for i in range(2000)] + [f"Name{i}" for i in range(500)]
+    rng = random.Random(5)
+    for trial in range(120):
+        share = rng.random() * 0.6
+        size = rng.choice([3, 12, 40, 150, 600])
+        body = " ".join(
+            rng.choice(seed_words) if rng.random() < share else rng.choice(other_words)
+            for _ in range(size)
+        )
+        extra = Article(title=" ".join(rng.sample(other_words, 4)), paragraphs=[body])
+        labels = assign_stories([*seeds, extra])
+        assert labels[:5] == [0, 0, 0, 0, 0], (trial, share, size, labels)
