@@ -52,6 +52,12 @@ class FetchResult:
 
 def check_url(url: str) -> str:
     """The URL if it is http(s) with a host; FetchError otherwise."""
+    try:
+        url.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes from the command line (lone surrogates)
+        from reader.library.paths import printable
+
+        raise FetchError(f"{printable(url)}: the URL has bytes that are not UTF-8") from None
     parts = urlsplit(url.strip())
     if parts.scheme.lower() not in ("http", "https"):
         shown = parts.scheme or "no scheme"

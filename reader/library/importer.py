@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.library.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
+from reader.library.paths import display_path, printable
 from reader.library.store import AddResult, Library
 
 Progress = Callable[[int, int, str], None]
@@ -47,6 +48,10 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str | Path]:
     return items
 
 
+def _shown(source: str | Path) -> str:
+    return printable(source) if isinstance(source, str) else display_path(source)
+
+
 def import_one(
     library: Library, source: str | Path, *, timeout: float = DEFAULT_TIMEOUT
 ) -> AddResult:
@@ -65,9 +70,9 @@ def import_one(
         html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw)
         kind = "html" if html else "text"
         article = clean_raw(raw, kind=kind)
-        article.path = str(path.resolve())
+        article.path = display_path(path.resolve())
     if not article.paragraphs:
-        raise ReaderError(f"{source}: no article text found")
+        raise ReaderError(f"{_shown(source)}: no article text found")
     return library.add_article(article, raw=raw, kind=kind)
 
 
@@ -89,9 +94,10 @@ def import_sources(
             try:
                 result = import_one(own, item, timeout=timeout)
             except ReaderError as error:
-                summary.errors.append(str(error))
+                summary.errors.append(printable(str(error)))
             except Exception as error:  # noqa: BLE001 - one bad item must not stop the rest
-                summary.errors.append(f"{item}: could not import ({type(error).__name__}: {error})")
+                reason = printable(f"{type(error).__name__}: {error}")
+                summary.errors.append(f"{_shown(item)}: could not import ({reason})")
             else:
                 if result.added and result.article_id is not None:
                     summary.added += 1
@@ -101,7 +107,7 @@ def import_sources(
                 else:
                     summary.duplicates += 1
             if progress is not None:
-                progress(done, len(items), str(item))
+                progress(done, len(items), _shown(item))
         if summary.added and regroup:
             if progress is not None:
                 progress(len(items), len(items), "grouping stories")

@@ -20,3 +20,22 @@ def library_path(explicit: str | Path | None = None) -> Path:
     if path.is_dir():
         return path / FILE_NAME
     return path
+
+
+def printable(text: str) -> str:
+    """Text that can always be stored in SQLite and printed.
+
+    File names that are not valid UTF-8 (a Latin-1 name on a UTF-8 system) reach Python as
+    lone surrogates ("caf\\udcff"), which neither SQLite nor a UTF-8 terminal accepts; their
+    bytes are shown as ``\\xff`` escapes instead. Valid text comes back unchanged.
+    """
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is not an undecodable byte
+        data = text.encode("utf-8", "surrogatepass")
+    return data.decode("utf-8", "backslashreplace")
+
+
+def display_path(path: str | Path) -> str:
+    """A file path as stored and shown by the library (see ``printable``)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

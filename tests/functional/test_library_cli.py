@@ -119,3 +119,28 @@ def test_library_commands_do_not_import_textual(tmp_path: Path) -> None:
 def test_feed_commands_without_feeds(tmp_path: Path, capsys, argv: list[str]) -> None:
     code, out, _ = run_cli(capsys, *argv, "--library", str(tmp_path / "l.sqlite3"))
     assert code == 0 and "no feeds yet" in out
+
+
+def test_file_names_that_are_not_utf8_are_imported(tmp_path: Path, capsys) -> None:
+    """QA: 'could not import (UnicodeEncodeError: ... surrogates not allowed)' for b'caf\\xff'."""
+    import os
+
+    db = str(tmp_path / "lib.sqlite3")
+    folder = os.path.join(os.fsencode(tmp_path), b"d\xfe")
+    os.mkdir(folder)
+    body = "Mayor Costa met 1,200 striking bus drivers in Lisbon on Tuesday, the city said."
+    with open(os.path.join(folder, b"caf\xff.txt"), "w", encoding="utf-8") as handle:
+        handle.write(f"Lisbon bus strike\n\n{body}\n")
+    with open(os.path.join(os.fsencode(tmp_path), b"\xe9t\xe9.txt"), "w") as handle:
+        handle.write("Porto floods\n\nThe river Douro flooded the quays of Porto on Monday.\n")
+    latin1_file = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"\xe9t\xe9.txt"))
+    code, out, err = run_cli(capsys, "add", os.fsdecode(folder), latin1_file, "--library", db)
+    assert (code, err) == (0, "") and "2 articles added" in out
+    code, out, _ = run_cli(capsys, "list", "--json", "--library", db)
+    paths = {json.loads(line)["path"].removeprefix(str(tmp_path)) for line in out.splitlines()}
+    assert paths == {"/d\\xfe/caf\\xff.txt", "/\\xe9t\\xe9.txt"}  # the bytes, as escapes
+    # a name that does not exist, or a URL with such bytes: one clean line each
+    missing = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"gone\xff.txt"))
+    code, out, err = run_cli(capsys, "add", missing, "http://127.0.0.1:9/\udcff", "--library", db)
+    assert code == 1 and err.count("\n") == 2 and "Traceback" not in err
+    assert "gone\\xff.txt" in err and "127.0.0.1:9/\\xff" in err and "\udcff" not in err

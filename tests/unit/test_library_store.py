@@ -270,3 +270,21 @@ def test_search_folds_accents_and_handles_other_scripts(library: Library) -> Non
     )
     assert library.search("resume geneve") == [french.article_id]
     assert library.search("москва") == [russian.article_id]
+
+
+def test_printable_shows_undecodable_bytes_as_escapes() -> None:
+    from reader.library.paths import display_path, printable
+
+    assert printable("café ünïcode ✓") == "café ünïcode ✓"
+    assert printable("caf\udcff.txt") == "caf\\xff.txt"
+    assert printable("odd \ud800 surrogate").encode("utf-8")  # storable and printable
+    assert display_path(Path("/tmp/caf\udcff.txt")) == "/tmp/caf\\xff.txt"
+    assert display_path("/tmp/plain name.txt") == "/tmp/plain name.txt"
+
+
+def test_article_with_an_undecodable_path_is_stored(library: Library) -> None:
+    from reader.library.paths import display_path
+
+    article = Article("t", ["some body text"], path=display_path("/x/caf\udcff.txt"))
+    result = library.add_article(article, raw="raw")
+    assert library.get(result.article_id).article.path == "/x/caf\\xff.txt"
