@@ -14,6 +14,15 @@ from urllib.parse import urlsplit
 from reader.model import Article
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CHAR_REF_RE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+_TAG_RE = re.compile(r"<[A-Za-z!/?]")
+# Where the fallback text breaks into paragraphs (and what it never shows).
+_BLOCK_TAGS = (
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "section",
+    "article", "header", "footer", "aside", "ul", "ol", "dl", "dt", "dd", "table", "pre",
+    "figcaption", "main", "nav", "form", "hr",
+)  # fmt: skip
+_HIDDEN_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 
 
 def _clean_text(raw: str, *, url: str | None) -> Article:
@@ -41,8 +50,34 @@ def _extract(html: str, url: str | None) -> dict[str, Any] | None:
     return document.as_dict() if hasattr(document, "as_dict") else dict(document)
 
 
+def _fallback_blocks(html: str) -> tuple[str | None, list[str]]:
+    """(<title>, visible text by block) when trafilatura finds no main content.
+
+    lxml parses (no hand-written parsing); every block element and <br> ends a paragraph, so
+    a short page keeps its paragraphs instead of becoming one run-on line.
+    """
+    try:
+        import lxml.html  # trafilatura's own parser
+
+        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+        title = _metadata_text(tree.findtext(".//title"))
+        for hidden in list(tree.iter(*_HIDDEN_TAGS)):
+            hidden.drop_tree()
+        for block in tree.iter(*_BLOCK_TAGS):
+            block.text = "\n" + (block.text or "")
+            block.tail = "\n" + (block.tail or "")
+        for cell in tree.iter("td", "th"):
+            cell.tail = " " + (cell.tail or "")
+        text = tree.text_content()
+    except Exception:  # noqa: BLE001 - a broken page must not crash an import
+        title, text = None, _fallback_text(html)
+    lines = [" ".join(line.split()) for line in _neutralise(text).split("\n")]
+    return title, [line for line in lines if line]
+
+
 def _fallback_text(html: str) -> str:
-    """All visible text, when trafilatura finds no main content (e.g. a very short page)."""
+    """All visible text, in one piece (last resort when lxml cannot parse the page)."""
     import trafilatura
 
     try:
@@ -64,14 +99,48 @@ def _metadata_text(value: Any) -> str | None:
     return text or None
 
 
+def neutralise_html(html: str) -> str:
+    """The page with control characters gone, also those written as character references.
+
+    ``&#x1b;[1A`` (an escape sequence spelt as a numeric reference) made trafilatura give up on
+    the whole page. References to control characters become the characters, so that
+    ``reader.ingest.neutralise`` removes them together with the rest of their escape
+    sequence; C1 references (&#150;) mean the Windows-1252 character, as in browsers.
+    """
+    if "&#" in html:
+        html = _CHAR_REF_RE.sub(_control_reference, html)
+    return _neutralise(html)
+
+
+def _control_reference(match: re.Match[str]) -> str:
+    hex_digits, decimal = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(decimal)
+    if code in (0x09, 0x0A, 0x0D) or 0x20 <= code < 0x7F or 0xA0 <= code:
+        if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+            return match.group()  # a character like any other: the HTML parser decodes it
+        return ""  # not a character at all
+    if 0x80 <= code <= 0x9F:
+        try:
+            return bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            return ""  # the five C1 codes Windows-1252 leaves undefined
+    return chr(code)  # C0 control or DEL: neutralise removes it (and its escape sequence)
+
+
 def clean_html(html: str, *, url: str | None = None) -> Article:
     """The cleaned article of an HTML page. Never raises on any str."""
+    html = neutralise_html(html)
+    if not _TAG_RE.search(html):  # a plain-text article saved as .html
+        return _with_url(_clean_text(html, url=url), url)
     data = _extract(html, url) or {}
     text = data.get("text") or ""
     title = _metadata_text(data.get("title"))
     lines = [line.strip() for line in _neutralise(text).split("\n") if line.strip()]
     if not lines:
-        lines = [p.strip() for p in _neutralise(_fallback_text(html)).split("\n") if p.strip()]
+        fallback_title, lines = _fallback_blocks(html)
+        title = title or fallback_title
+        if title:
+            data = {**data, "title": title}
     # trafilatura often repeats the headline as the first line of the text: keep it once,
     # as the first line, where our title rule expects it.
     if title and lines and lines[0].casefold() == title.casefold():
@@ -79,6 +148,12 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     raw = "\n\n".join(([title] if title else []) + lines)
     article = _clean_text(raw, url=url)
     return _fill_metadata(article, data, url)
+
+
+def _with_url(article: Article, url: str | None) -> Article:
+    if url and not article.url:
+        article.url = url
+    return article
 
 
 def _fill_metadata(article: Article, data: dict[str, Any], url: str | None) -> Article:
@@ -114,10 +189,7 @@ def clean_raw(raw: str, *, kind: str = "text", url: str | None = None) -> Articl
     """Clean stored raw text of either kind (used on import and by Library.reclean)."""
     if kind == "html":
         return clean_html(raw, url=url)
-    article = _clean_text(raw, url=url)
-    if url and not article.url:
-        article.url = url
-    return article
+    return _with_url(_clean_text(raw, url=url), url)
 
 
 def looks_like_html(text: str) -> bool:

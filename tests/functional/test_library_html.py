@@ -80,3 +80,91 @@ def test_source_falls_back_to_the_host_without_www_or_port() -> None:
         "after a long debate about schools, roads and the harbour.</p></article></body></html>"
     )
     assert clean_html(html, url="http://www.example.com:8080/x").source == "example.com"
+
+
+_DAM_PAGE = (
+    "<html><head><title>Dam bursts after storm</title></head><body><article>"
+    "<h1>Dam bursts after storm</h1><p>A dam burst on the river after three days of storms, "
+    "flooding two villages and forcing hundreds of residents to leave, officials said"
+    "{ref} on Sunday.</p><p>Engineers had warned about cracks in the wall of the dam since "
+    "last spring, the mayor of the nearest village said.</p><div>Residents were moved to a "
+    "school gym in the next town over the weekend, the regional council said.</div>"
+    "</article></body></html>"
+)
+_DAM_PARAGRAPHS = 3
+
+
+def _has_control(text: str) -> bool:
+    return any(ord(c) < 32 and c not in "\t\n\r" or 0x7F <= ord(c) <= 0x9F for c in text)
+
+
+def test_escape_sequence_written_as_a_character_reference() -> None:
+    """QA: '&#x1b;[1A' made trafilatura return None; the fallback gave one paragraph, no title."""
+    for ref in ("&#x1b;[1A", "&#27;[2J", "&#X1B;]0;pwned&#7;", "&#x9b;", "&#0;&#x7f;&#x85;"):
+        article = clean_html(_DAM_PAGE.format(ref=ref))
+        assert article.title == "Dam bursts after storm" and not article.title_derived, ref
+        assert len(article.paragraphs) == _DAM_PARAGRAPHS, (ref, article.paragraphs)
+        everything = article.title + article.text
+        assert "[1A" not in everything and "[2J" not in everything and "pwned" not in everything
+        assert not _has_control(everything) and "&#" not in everything
+
+
+def test_c1_references_mean_windows_1252_characters_as_in_browsers() -> None:
+    article = clean_html(_DAM_PAGE.format(ref=" &#147;twice&#148; &#150; &#x81;&#xd800;&#x110000;"))
+    assert "officials said \u201ctwice\u201d \u2013 on Sunday." in article.paragraphs[0]
+    assert not _has_control(article.text) and "\ufffd" not in article.text
+
+
+def test_fallback_keeps_title_and_block_paragraphs(monkeypatch) -> None:
+    """When trafilatura finds no main content, the page still splits on its blocks."""
+    import reader.library.html as html_module
+
+    monkeypatch.setattr(html_module, "_extract", lambda html, url: None)
+    page = (
+        "<html><head><title>Dam bursts after storm</title><script>var a = '<p>no</p>';"
+        "</script><style>p {}</style></head><body><h1>Dam bursts after storm</h1>"
+        "<p>A dam burst on the river after three days of storms, flooding two villages, "
+        "officials said on Sunday.</p><ul><li>Engineers had warned about cracks in the wall "
+        "since last spring, the mayor said.</li></ul><div>Residents were moved to a school gym"
+        "<br>in the next town, where they spent the whole weekend, the council said.</div>"
+        "<table><tr><td>Evacuated</td><td>1,200</td></tr></table></body></html>"
+    )
+    title, blocks = html_module._fallback_blocks(page)
+    assert title == "Dam bursts after storm"
+    assert blocks[1].startswith("A dam burst") and blocks[2].startswith("Engineers")
+    assert "Residents were moved to a school gym" in blocks and "Evacuated 1,200" in blocks
+    assert not any("no" == b or "p {}" in b for b in blocks)
+    article = clean_html(page)
+    assert article.title == "Dam bursts after storm" and not article.title_derived
+    assert len(article.paragraphs) >= 2
+    assert article.paragraphs[0].startswith("A dam burst")
+
+
+def test_plain_text_saved_as_html_is_cleaned_as_text(tmp_path: Path) -> None:
+    from reader.clean import clean_text
+
+    _event, title, _day, _source, body = STORY_CORPUS[2]
+    raw = f"{title}\n\n{body}\n"
+    assert clean_html(raw).paragraphs == clean_text(raw).paragraphs
+    assert clean_html(raw).title == title
+    page = tmp_path / "saved.html"
+    page.write_text(raw, encoding="utf-8")
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        assert import_sources(library, [page]).added == 1
+        assert library.articles()[0].article.paragraphs == clean_text(raw).paragraphs
+
+
+references = st.builds(
+    lambda code, hexa, semi: (f"&#x{code:x}" if hexa else f"&#{code}") + (";" if semi else ""),
+    st.one_of(st.integers(0, 0x9F), st.integers(0, 0x11_0000)),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(references, st.sampled_from(["[1A", "x", " ", "<b>", "</b>", "&amp;"]))))
+def test_any_character_reference_is_safe(pieces: list[str]) -> None:
+    article = clean_html(_DAM_PAGE.format(ref="".join(pieces)))
+    assert not _has_control(article.title + article.text)
+    assert article.title == "Dam bursts after storm"
