@@ -45,32 +45,46 @@ def print_headlines(lines, *, as_json: bool) -> None:  # noqa: ANN001
         )
 
 
+EMPTY = "the library is empty: add articles with 'newsreader add PATH|URL'"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def story_json(story) -> str:  # noqa: ANN001 - records.StorySummary, imported lazily
+    fields = {
+        "story": story.id,
+        "title": story.title,
+        "outlets": story.outlets,
+        "articles": story.article_ids,
+    }
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def story_text(story) -> str:  # noqa: ANN001
+    outlets = plural(story.outlets, "outlet") if story.outlets else "outlet unknown"
+    counts = f"{outlets}, {plural(len(story.article_ids), 'article')}"
+    return f"s{story.id:<6} {counts}: {story.title}"
+
+
 def run(args: argparse.Namespace) -> int:
     from reader.library.store import Library
 
-    with Library.open(args.library) as library:
-        if args.stories:
-            for story in library.stories():
-                if args.json:
-                    print(
-                        json.dumps(
-                            {
-                                "story": story.id,
-                                "title": story.title,
-                                "outlets": story.outlets,
-                                "articles": story.article_ids,
-                            },
-                            ensure_ascii=False,
-                        )
-                    )
-                else:
-                    count = len(story.article_ids)
-                    print(
-                        f"s{story.id:<6} {story.outlets} outlets, {count} articles: {story.title}"
-                    )
-            return 0
-        lines = library.headlines()
-    if not lines and not args.json:
-        print("the library is empty: add articles with 'newsreader add PATH|URL'")
-    print_headlines(lines, as_json=args.json)
+    library = Library.open_existing(args.library)  # listing creates nothing
+    if library is None:
+        lines, stories = [], []
+    else:
+        with library:
+            stories = library.stories() if args.stories else []
+            lines = [] if args.stories else library.headlines()
+    if args.stories:
+        for story in stories:
+            print(story_json(story) if args.json else story_text(story))
+        empty = not stories
+    else:
+        print_headlines(lines, as_json=args.json)
+        empty = not lines
+    if empty and not args.json:
+        print(EMPTY)
     return 0

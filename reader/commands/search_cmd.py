@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
+
+from reader.errors import ReaderError
 
 NAME = "search"
 HELP = "search the library's titles and texts (every word must match; best first)"
@@ -17,11 +20,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.commands.list_cmd import print_headlines
-    from reader.library.store import Library
+    from reader.commands.list_cmd import EMPTY, print_headlines
+    from reader.library.store import Library, fts_query
 
-    with Library.open(args.library) as library:
-        ids = library.search(" ".join(args.query), limit=max(1, args.limit))
+    query = " ".join(args.query)
+    if not fts_query(query):
+        raise ReaderError(
+            f"nothing to search for in {query.strip()!r}: give at least one word "
+            "(usage: newsreader search WORD... [--json])"
+        )
+    library = Library.open_existing(args.library)  # searching creates nothing
+    if library is None:
+        print(EMPTY, file=sys.stderr)
+        return 0
+    with library:
+        if library.count() == 0:
+            print(EMPTY, file=sys.stderr)
+            return 0
+        ids = library.search(query, limit=max(1, args.limit))
         lines = library.headlines(ids=ids)
+    if not lines:
+        print(f"newsreader: no matches for {query.strip()!r}", file=sys.stderr)
+        return 1
     print_headlines(lines, as_json=args.json)
-    return 0 if lines else 1
+    return 0

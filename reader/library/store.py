@@ -57,6 +57,11 @@ def fts_query(query: str) -> str:
     return " ".join(terms)
 
 
+def _outlet_count(sources: Iterable[str | None]) -> int:
+    """Distinct known outlets (articles whose outlet is unknown add none)."""
+    return len({" ".join(source.casefold().split()) for source in sources if source} - {""})
+
+
 class Library:
     """An open library database. Use ``Library.open``; close it (or use ``with``)."""
 
@@ -87,6 +92,15 @@ class Library:
             connection.close()
             raise
         return library
+
+    @classmethod
+    def open_existing(cls, path: str | Path | None = None) -> Library | None:
+        """The library if its file exists, else None: commands that only read (list, search)
+        create no file and no folder."""
+        file = library_path(path)
+        if not file.exists():
+            return None
+        return cls.open(file)
 
     def _configure(self) -> None:
         c = self.connection
@@ -384,7 +398,7 @@ class Library:
             StorySummary(
                 id=story,
                 article_ids=[item[0] for item in items],
-                outlets=len({item[2] or f"#{item[0]}" for item in items}),
+                outlets=_outlet_count(item[2] for item in items),
                 title=items[0][1],
             )
             for story, items in grouped.items()

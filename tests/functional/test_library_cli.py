@@ -42,8 +42,9 @@ def test_add_folder_list_and_stories(seeds_dir: Path, tmp_path: Path, capsys) ->
         assert {"id", "title", "source", "date", "story"} <= set(row)
     assert len({row["story"] for row in rows}) == 1  # the five seeds are one story
 
+    outlets = {row["source"] for row in rows if row["source"]}  # unknown ones are not outlets
     code, out, _ = run_cli(capsys, "list", "--stories", "--library", db)
-    assert out.count("\n") == 1 and "5 outlets, 5 articles" in out
+    assert out.count("\n") == 1 and f"{len(outlets)} outlets, 5 articles" in out
 
     code, out, _ = run_cli(capsys, "add", str(folder), "--library", db)
     assert "0 articles added, 5 already in the library" in out
@@ -59,8 +60,8 @@ def test_search_command(seeds_dir: Path, tmp_path: Path, capsys) -> None:
         for hit in hits:
             entry = library.get(hit["id"])
             assert entry is not None and "stoltenberg" in entry.article.text.lower()
-    code, out, _ = run_cli(capsys, "search", "zzzznotthere", "--library", db)
-    assert code == 1 and out == ""
+    code, out, err = run_cli(capsys, "search", "zzzznotthere", "--library", db)
+    assert code == 1 and out == "" and err == "newsreader: no matches for 'zzzznotthere'\n"
     code, out, err = run_cli(capsys, "search", 'NEAR("x', "--library", db)
     assert "Traceback" not in err
 
@@ -144,3 +145,52 @@ def test_file_names_that_are_not_utf8_are_imported(tmp_path: Path, capsys) -> No
     code, out, err = run_cli(capsys, "add", missing, "http://127.0.0.1:9/\udcff", "--library", db)
     assert code == 1 and err.count("\n") == 2 and "Traceback" not in err
     assert "gone\\xff.txt" in err and "127.0.0.1:9/\\xff" in err and "\udcff" not in err
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!", "*"])
+def test_search_without_a_word_is_a_usage_error(tmp_path: Path, capsys, query: str) -> None:
+    code, out, err = run_cli(capsys, "search", query, "--library", str(tmp_path / "l.sqlite3"))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith("newsreader: nothing to search for") and "usage" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["list", "--stories"],
+        ["search", "word"],
+        ["search", "--json", "w"],
+    ],
+)
+def test_list_and_search_create_no_library(tmp_path: Path, capsys, argv: list[str]) -> None:
+    db = tmp_path / "not" / "there" / "lib.sqlite3"
+    code, out, err = run_cli(capsys, *argv, "--library", str(db))
+    assert code == 0 and "Traceback" not in err
+    assert not (tmp_path / "not").exists()
+    if "--json" in argv:
+        assert out == ""
+    else:
+        assert "library is empty" in out + err and (out + err).count("\n") == 1
+
+
+def test_story_lines_count_known_outlets_and_pluralise(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "lib.sqlite3")
+    quake = "A magnitude 7.8 earthquake hit Gaziantep in Turkey; rescuers in Hatay and {} dug."
+    with Library.open(db) as library:
+        for town, source in (("Adana", "World Desk"), ("Malatya", None), ("Osmaniye", None)):
+            article = Article(f"Quake in {town}", [quake.format(town)], source=source)
+            library.add_article(article, raw=town)
+        library.add_article(Article("Rates", ["The Fed held rates, Powell said."]), raw="r")
+        library.add_article(
+            Article("Budget", ["The council of Leeds passed its budget."], source="Post"), raw="b"
+        )
+        library.regroup_stories()
+    code, out, _ = run_cli(capsys, "list", "--stories", "--library", db)
+    lines = sorted(line.split(" ", 1)[1].strip() for line in out.splitlines())
+    assert lines == [
+        "1 outlet, 1 article: Budget",
+        "1 outlet, 3 articles: Quake in Adana",
+        "outlet unknown, 1 article: Rates",
+    ]

@@ -189,6 +189,14 @@ def test_stories_are_regrouped_and_summarised(library: Library) -> None:
     stories = {s.id: s for s in library.stories()}
     assert stories[a.article_id].article_ids == [a.article_id, b.article_id]
     assert stories[a.article_id].outlets == 2
+    d = library.add_article(Article("Quake", [quake.format("Kilis")], source=" a"), raw="d")
+    e = library.add_article(Article("Quake!", [quake.format("Adiyaman")]), raw="e")
+    library.regroup_stories()
+    stories = {s.id: s for s in library.stories()}
+    assert d.article_id in stories[a.article_id].article_ids
+    assert e.article_id in stories[a.article_id].article_ids
+    assert stories[a.article_id].outlets == 2  # "A" = " a"; an unknown outlet is not one more
+    assert stories[c.article_id].outlets == 0
     assert stories[c.article_id].article_ids == [c.article_id]
     assert library.get(b.article_id).story == a.article_id
 
