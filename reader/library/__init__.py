@@ -10,6 +10,7 @@ Public API (owner: library helper; the app codes to exactly this)::
         $NEWSREADER_LIBRARY, else platformdirs user data dir / "library.sqlite3".
 
     Library.open(path: str | Path | None = None) -> Library      # creates/migrates; context manager
+    Library.open_existing(path=None) -> Library | None  # None (and nothing created) if no file
         A Library wraps ONE sqlite3 connection and must be used from the thread that opened it.
         Worker threads open their own: ``Library.open(library.path)``.
     library.path: Path
@@ -45,11 +46,14 @@ Public API (owner: library helper; the app codes to exactly this)::
     FeedInfo:     id, url, title, etag, last_modified, last_checked, last_error, article_count
 
     refresh_feeds(library: Library, progress: Callable[[int, int, str], None] | None = None,
-                  *, timeout: float = 15.0) -> RefreshSummary
+                  *, timeout: float = 15.0, feed_deadline: float = 60.0) -> RefreshSummary
         Safe to call from a Textual thread worker: opens its own connection on library.path.
-        progress(done, total, message) is called from that same thread.
+        progress(done, total, message) is called from that same thread. Entry pages are
+        fetched 4 at a time; all the work on one feed stops at feed_deadline seconds (the
+        rest waits for the next refresh); a failing entry is tried on 3 refreshes at most.
         RefreshSummary: feeds: int, not_modified: int, added: int, duplicates: int,
-                        errors: list[str] (one line each); str() is a one-line summary.
+                        errors: list[str] (one line each), postponed: int, skipped: int;
+                        str() is a one-line summary.
 
     reader.library.feeds.add_feed(library, url, *, timeout=15.0) -> (feed_id, title)
         fetches and parses the feed first (FeedError/FetchError if it is not a usable feed);

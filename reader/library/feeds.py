@@ -3,12 +3,17 @@
 Safe from a Textual thread worker: ``refresh_feeds`` opens its own connection on the library's
 path (sqlite3 connections belong to the thread that made them) and reports progress through a
 plain callback, called from that same thread.
+
+Bounded: a feed's entries are fetched a few at a time (one slow page does not hold up the
+others) within an overall time limit per feed (``FEED_DEADLINE``; what is left waits for the
+next refresh), and an entry that fails is tried again on later refreshes, at most
+``MAX_ENTRY_ATTEMPTS`` times in all (table ``feed_failures``).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +30,10 @@ FEED_ACCEPT = (
 DEFAULT_TIMEOUT = 15.0
 MAX_FEED_BYTES = 5 * 2**20
 MAX_NEW_ENTRIES = 100  # per feed and refresh
+FEED_DEADLINE = 60.0  # seconds per feed and refresh, all its entries together
+FETCH_WORKERS = 4  # entry pages fetched at once
+MAX_ENTRY_ATTEMPTS = 3  # refreshes that try a failing entry before it is left alone
+MIN_FETCH_TIME = 0.2  # an entry's fetch does not start with less time than this left
 
 
 class FeedError(ReaderError):
@@ -37,6 +46,7 @@ class FeedEntry:
     title: str | None
     content_html: str | None
     date: str | None
+    key: str = ""  # the entry's id in the feed (guid), else its link: remembers failures
 
 
 @dataclass(slots=True)
@@ -52,6 +62,8 @@ class RefreshSummary:
     added: int = 0
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
+    postponed: int = 0  # entries left for the next refresh (a feed's time limit)
+    skipped: int = 0  # entries that failed MAX_ENTRY_ATTEMPTS times and are no longer tried
 
     def __str__(self) -> str:
         parts = [
@@ -62,6 +74,10 @@ class RefreshSummary:
             parts.append(f"{self.not_modified} unchanged")
         if self.duplicates:
             parts.append(f"{self.duplicates} already in the library")
+        if self.postponed:
+            parts.append(f"{self.postponed} left for the next refresh (time limit)")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped after {MAX_ENTRY_ATTEMPTS} failed tries")
         if self.errors:
             parts.append(f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}")
         return ", ".join(parts)
@@ -133,12 +149,24 @@ def _entry(item: Any) -> FeedEntry:
     if stamp:
         day = time.strftime("%Y-%m-%d", stamp)
     link = item.get("link")
-    return FeedEntry(
+    entry = FeedEntry(
         link=link if isinstance(link, str) and link.strip() else None,
         title=_text(item.get("title")),
         content_html=content if isinstance(content, str) else None,
         date=day,
     )
+    guid = item.get("id")
+    entry.key = guid if isinstance(guid, str) and guid.strip() else _fallback_key(entry)
+    return entry
+
+
+def _fallback_key(entry: FeedEntry) -> str:
+    if entry.link:
+        return entry.link
+    import hashlib
+
+    text = f"{entry.title}\n{entry.content_html}"
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
 
 
 def fetch_feed(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> ParsedFeed:
@@ -159,8 +187,11 @@ def refresh_feeds(
     progress: Progress | None = None,
     *,
     timeout: float = DEFAULT_TIMEOUT,
+    feed_deadline: float = FEED_DEADLINE,
 ) -> RefreshSummary:
-    """Check every feed (conditional GET) and import its new entries. Own connection."""
+    """Check every feed (conditional GET) and import its new entries. Own connection.
+
+    ``timeout`` bounds each request; ``feed_deadline`` all the work on one feed."""
     own = Library.open(library.path)
     try:
         summary = RefreshSummary()
@@ -175,7 +206,8 @@ def refresh_feeds(
         for feed in feeds:
             summary.feeds += 1
             try:
-                _refresh_one(own, feed, summary, timeout, state, report)
+                deadline = time.monotonic() + feed_deadline
+                _refresh_one(own, feed, summary, timeout, deadline, state, report)
             except (FeedError, FetchError) as error:
                 summary.errors.append(str(error))
                 own.update_feed(feed.id, last_error=str(error), last_checked=_now())
@@ -200,6 +232,7 @@ def _refresh_one(
     feed: FeedInfo,
     summary: RefreshSummary,
     timeout: float,
+    deadline: float,
     state: dict[str, int],
     report: Callable[..., None],
 ) -> None:
@@ -217,49 +250,135 @@ def _refresh_one(
         report(f"{feed.title or feed.url}: not modified")
         return
     parsed = parse_feed(result.body, feed.url)
+    attempts = _failed_attempts(library, feed.id, keep={entry.key for entry in parsed.entries})
     fresh = [e for e in parsed.entries if not (e.link and library.has_url(e.link))]
+    given_up = [e for e in fresh if attempts.get(e.key, 0) >= MAX_ENTRY_ATTEMPTS]
+    summary.skipped += len(given_up)
+    fresh = [e for e in fresh if attempts.get(e.key, 0) < MAX_ENTRY_ATTEMPTS]
     fresh = fresh[:MAX_NEW_ENTRIES]  # feeds list newest first; a first refresh stays bounded
     state["total"] += len(fresh)
-    failed = 0
-    for entry in fresh:
-        message = _import_entry(library, feed.id, entry, summary, timeout)
-        if message is not None:
-            summary.errors.append(message)
+    failed = retry_later = postponed = 0
+    for entry, page in _fetched_pages(fresh, timeout, deadline):
+        if page is None:
+            postponed += 1
+            report(f"{entry.title or entry.link}: left for the next refresh")
+            continue
+        message = _import_entry(library, feed.id, entry, page, summary)
+        if message is None:
+            if entry.key in attempts:
+                _forget_failure(library, feed.id, entry.key)
+        else:
+            tries = attempts.get(entry.key, 0) + 1
+            _record_failure(library, feed.id, entry.key, message, tries)
+            summary.errors.append(f"{message} (try {tries} of {MAX_ENTRY_ATTEMPTS})")
             failed += 1
+            retry_later += tries < MAX_ENTRY_ATTEMPTS
         report(entry.title or entry.link or "entry")
-    # Keep the validators only when every entry made it in: otherwise the next refresh would
-    # get "304 not modified" and never retry the ones that failed.
+    summary.postponed += postponed
+    # Keep the validators only when nothing is left to retry: otherwise the next refresh would
+    # get "304 not modified" and never come back to the entries that failed or had to wait.
     validators: dict[str, str | None] = {}
-    if not failed:
+    if not retry_later and not postponed:
         validators = {"etag": result.etag, "last_modified": result.last_modified}
+    problems = [f"{failed} entries failed"] if failed else []
+    problems += [f"{postponed} entries postponed (time limit)"] if postponed else []
     library.update_feed(
         feed.id,
         title=parsed.title or feed.title,
         last_checked=_now(),
-        last_error=f"{failed} entries failed" if failed else None,
+        last_error=", ".join(problems) or None,
         **validators,
     )
-    report(f"{parsed.title or feed.url}: {len(fresh)} new")
+    report(f"{parsed.title or feed.url}: {len(fresh) - postponed} new")
+
+
+@dataclass(slots=True)
+class _Page:
+    raw: str = ""
+    kind: str = "html"
+    error: str | None = None
+
+
+def _fetched_pages(
+    entries: list[FeedEntry], timeout: float, deadline: float
+) -> Iterator[tuple[FeedEntry, _Page | None]]:
+    """(entry, its page) in feed order, pages fetched ``FETCH_WORKERS`` at a time; None for
+    an entry whose turn came after the deadline. Entries without a link get an empty page."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=FETCH_WORKERS) as pool:
+        pending = [
+            (entry, pool.submit(_fetch_entry_page, entry.link, timeout, deadline))
+            if entry.link
+            else (entry, None)
+            for entry in entries
+        ]
+        for entry, future in pending:
+            yield entry, (future.result() if future is not None else _Page(error="no link"))
+
+
+def _fetch_entry_page(link: str, timeout: float, deadline: float) -> _Page | None:
+    """One page, within what is left of the feed's time (runs in a worker thread)."""
+    left = deadline - time.monotonic()
+    if left < MIN_FETCH_TIME:
+        return None
+    try:
+        # fetch_url allows a download twice its timeout: half of what is left keeps the deadline
+        raw, kind, _ = fetch_page(link, timeout=min(timeout, left / 2))
+    except ReaderError as error:
+        return _Page(error=str(error))
+    except Exception as error:  # noqa: BLE001 - one bad page must not stop the feed
+        return _Page(error=f"{link}: could not fetch ({type(error).__name__})")
+    return _Page(raw=raw, kind=kind)
+
+
+def _failed_attempts(library: Library, feed_id: int, *, keep: set[str]) -> dict[str, int]:
+    """Failed tries per entry key; entries gone from the feed are forgotten."""
+    rows = library.connection.execute(
+        "SELECT entry_key, attempts FROM feed_failures WHERE feed_id = ?", (feed_id,)
+    ).fetchall()
+    gone = [(feed_id, key) for key, _ in rows if key not in keep]
+    if gone:
+        with library.transaction() as c:
+            c.executemany("DELETE FROM feed_failures WHERE feed_id = ? AND entry_key = ?", gone)
+    return {key: attempts for key, attempts in rows if key in keep}
+
+
+def _record_failure(library: Library, feed_id: int, key: str, error: str, tries: int) -> None:
+    with library.transaction() as c:
+        c.execute(
+            "INSERT INTO feed_failures (feed_id, entry_key, attempts, last_error, last_tried)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_id, entry_key) DO UPDATE SET"
+            " attempts = excluded.attempts, last_error = excluded.last_error,"
+            " last_tried = excluded.last_tried",
+            (feed_id, key, tries, error, _now()),
+        )
+
+
+def _forget_failure(library: Library, feed_id: int, key: str) -> None:
+    with library.transaction() as c:
+        c.execute("DELETE FROM feed_failures WHERE feed_id = ? AND entry_key = ?", (feed_id, key))
 
 
 def _import_entry(
-    library: Library, feed_id: int, entry: FeedEntry, summary: RefreshSummary, timeout: float
+    library: Library, feed_id: int, entry: FeedEntry, page: _Page, summary: RefreshSummary
 ) -> str | None:
-    """Fetch and clean one entry (its feed content when the page cannot be fetched)."""
+    """Clean and store one entry (its feed content when the page could not be fetched);
+    the error line when neither gave an article."""
     from reader.library.html import clean_html, clean_raw
 
     article: Article | None = None
-    raw, kind = "", "html"
-    fetch_error: str | None = None
-    if entry.link:
+    raw, kind = page.raw, page.kind
+    if page.error is None:
         try:
-            raw, kind, _ = fetch_page(entry.link, timeout=timeout)
             article = clean_raw(raw, kind=kind, url=entry.link)
-        except (FetchError, ReaderError) as error:
-            fetch_error = str(error)
+        except ReaderError as error:
+            page.error = str(error)
     if article is None or not article.paragraphs:
         if not entry.content_html:
-            return fetch_error or f"{entry.title or 'entry'}: no link and no content"
+            if not entry.link:
+                return f"{entry.title or 'entry'}: no link and no content"
+            return page.error or f"{entry.link}: no article text found"
         raw, kind = entry.content_html, "html"
         article = clean_html(raw, url=entry.link)
     if entry.link:

@@ -103,6 +103,17 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;
     """,
+    # 3: feed entries that failed to import, so a refresh retries each only a few times.
+    """
+    CREATE TABLE feed_failures (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        entry_key TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        last_error TEXT,
+        last_tried TEXT NOT NULL,
+        PRIMARY KEY (feed_id, entry_key)
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library

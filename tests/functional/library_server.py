@@ -63,6 +63,24 @@ def atom(base: str) -> str:
     )
 
 
+MIXED_ETAG = '"mixed-v1"'
+
+
+def mixed_rss(base: str, tag: str) -> str:
+    """Good pages around two slow ones and a missing one; ``tag`` keeps URLs apart per test."""
+    links = [f"{base}/page/1", f"{base}/slow?{tag}-a", f"{base}/missing/{tag}"]
+    links += [f"{base}/slow?{tag}-b", f"{base}/page/4"]
+    items = "".join(
+        f"<item><title>Item {i}</title><link>{link}</link><guid>{link}</guid></item>"
+        for i, link in enumerate(links)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>Mixed</title><link>{base}/</link><description>d</description>{items}"
+        "</channel></rss>"
+    )
+
+
 BOMB = (
     '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
     + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
@@ -116,6 +134,15 @@ class Handler(BaseHTTPRequestHandler):
                 return
             body = atom(base).encode()
             self._send(200, body, "application/atom+xml", Last_Modified=LAST_MODIFIED)
+        elif path.startswith("/mixed/"):  # /mixed/<tag>.xml
+            if self.headers.get("If-None-Match") == MIXED_ETAG:
+                self.server.conditional[path] += 1
+                self.send_response(304)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = mixed_rss(base, path[7:].removesuffix(".xml")).encode()
+            self._send(200, body, "application/rss+xml", ETag=MIXED_ETAG)
         elif path == "/bomb.xml":
             self._send(200, BOMB.encode(), "application/rss+xml")
         elif path == "/malformed.xml":

@@ -154,6 +154,65 @@ def test_malformed_feed_is_a_clear_error_and_others_still_refresh(server, librar
     assert broken.last_error and "malformed" in broken.last_error
 
 
+def test_slow_entries_do_not_hold_up_the_feed_past_its_time_limit(server, library) -> None:
+    """QA: entries were fetched one after another, each slow one blocking for the timeout.
+
+    Two entries never answer (the server holds them 5 s). With a 1.5 s limit for the feed the
+    good pages still come in, and the refresh ends near the limit, not after 2 x 5 s."""
+    library.add_feed(f"{server.base}/mixed/limit.xml")
+    started = time.monotonic()
+    summary = refresh_feeds(library, timeout=5, feed_deadline=1.5)
+    elapsed = time.monotonic() - started
+    assert summary.added == 2, summary
+    assert {e.article.title for e in library.articles()} == {
+        STORY_CORPUS[1][1],
+        STORY_CORPUS[4][1],
+    }
+    assert elapsed < 4.5, elapsed  # generous: sequential fetching takes 10 s or more
+    slow = [error for error in summary.errors if "/slow?" in error]
+    assert len(slow) + summary.postponed == 2  # timed out within the limit, or left for later
+    assert library.feeds()[0].etag is None  # so the next refresh comes back for them
+
+
+def test_a_failing_entry_is_tried_a_few_times_only(server, library) -> None:
+    """QA: a failed item was fetched again on every refresh, for ever."""
+    from reader.library.feeds import MAX_ENTRY_ATTEMPTS
+
+    library.add_feed(f"{server.base}/mixed/retry.xml")
+    missing = "/missing/retry"
+    for attempt in range(1, MAX_ENTRY_ATTEMPTS + 1):
+        summary = refresh_feeds(library, timeout=0.5, feed_deadline=30)
+        assert server.hits[missing] == attempt
+        errors = [e for e in summary.errors if missing in e]
+        assert errors == [
+            f"{server.base}{missing}: not found (HTTP 404) (try {attempt} of {MAX_ENTRY_ATTEMPTS})"
+        ]
+    assert library.count() == 2  # the good pages, once
+    feed = library.feeds()[0]
+    assert feed.etag == '"mixed-v1"'  # nothing left to retry: conditional GET from now on
+    again = refresh_feeds(library, timeout=0.5)
+    assert again.not_modified == 1 and server.hits[missing] == MAX_ENTRY_ATTEMPTS
+    library.update_feed(feed.id, etag=None)  # the feed changes: still not tried again
+    again = refresh_feeds(library, timeout=0.5)
+    assert again.skipped == 3 and not again.errors
+    assert server.hits[missing] == MAX_ENTRY_ATTEMPTS
+    assert "skipped after 3 failed tries" in str(again)
+
+
+def test_entry_that_works_again_is_forgotten_as_a_failure(library) -> None:
+    from reader.library.feeds import _failed_attempts, _record_failure
+
+    feed_id = library.add_feed("http://feed.example/x")
+    _record_failure(library, feed_id, "k1", "boom", 2)
+    _record_failure(library, feed_id, "k2", "boom", 1)
+    assert _failed_attempts(library, feed_id, keep={"k1", "k2"}) == {"k1": 2, "k2": 1}
+    assert _failed_attempts(library, feed_id, keep={"k2"}) == {"k2": 1}  # k1 left the feed
+    assert _failed_attempts(library, feed_id, keep={"k1", "k2"}) == {"k2": 1}
+    with library.transaction() as c:
+        c.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+    assert _failed_attempts(library, feed_id, keep={"k2"}) == {}  # gone with its feed
+
+
 def test_entity_bomb_is_refused_before_parsing(server) -> None:
     started = time.monotonic()
     with pytest.raises(FeedError, match="entity"):
