@@ -15,6 +15,7 @@ _MIN_WRAPPED_LINES = 8
 _MIN_RUN_ON_LINES = 3
 _MIN_SHARE = 0.5
 _MAX_UNWRAP_CHARS = 5_000_000
+_SENTENCE_END = frozenset('.!?:;"\u201d\u00bb\')')
 
 
 def _first_word(line: str) -> str:
@@ -41,6 +42,11 @@ def wrap_width(lines: list[str]) -> int | None:
     wordy = [line for line in stripped if len(line.split()) >= 6]
     near_width = [line for line in wordy if len(line) >= width - _BAND]
     if len(near_width) < _MIN_SHARE * len(wordy):
+        return None
+    # Wrapping cuts lines mid-sentence; a page of one sentence per line (each ending in a full
+    # stop) is not wrapped, however even its line lengths look.
+    open_ended = [line for line in near_width if line[-1] not in _SENTENCE_END]
+    if len(open_ended) < _MIN_SHARE * len(near_width):
         return None
     if len(near_width) >= _MIN_WRAPPED_LINES:
         return width

@@ -43,3 +43,15 @@ def test_a_line_ending_short_only_because_the_next_word_is_long_continues() -> N
 def test_unwrapped_text_with_short_lines_is_left_alone() -> None:
     menu = "Home\nNews\nSport\nWeather\n\nA line of ordinary text that is a paragraph.\n"
     assert unwrap(menu) == menu
+
+
+def test_one_sentence_per_line_is_not_taken_for_wrapped_text() -> None:
+    """Found by hypothesis: even-length sentence lines were joined, and recleaning differed."""
+    lines = [
+        "The minister said on Monday that the talks would continue next week.",
+        "Officials said the delegations had agreed on a first draft agenda.",
+        "The president said the negotiations would resume in Geneva soon.",
+        "Diplomats described the atmosphere of the meeting as businesslike.",
+    ] * 3
+    text = "\n".join(lines)
+    assert unwrap(text) == text
