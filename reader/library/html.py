@@ -190,9 +190,3 @@ def clean_raw(raw: str, *, kind: str = "text", url: str | None = None) -> Articl
     if kind == "html":
         return clean_html(raw, url=url)
     return _with_url(_clean_text(raw, url=url), url)
-
-
-def looks_like_html(text: str) -> bool:
-    """Choose the HTML cleaner for a file by its start (no parsing)."""
-    head = text[:1024].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4096].lower()

@@ -56,18 +56,18 @@ def import_one(
     library: Library, source: str | Path, *, timeout: float = DEFAULT_TIMEOUT
 ) -> AddResult:
     """Read, clean and store one file or URL; ReaderError with one line when it cannot."""
-    from reader.library.html import clean_raw, looks_like_html
+    from reader.library.html import clean_raw
 
     if isinstance(source, str) and is_url(source):
         raw, kind, _ = fetch_page(source, timeout=timeout)
         article = clean_raw(raw, kind=kind, url=source)
         article.url = source
     else:
-        from reader.ingest import read_path
+        from reader.ingest import looks_like_html, read_path
 
         path = Path(source)
         raw = read_path(path)
-        html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw)
+        html = looks_like_html(raw, by_name=path.suffix.lower() in HTML_SUFFIXES)
         kind = "html" if html else "text"
         article = clean_raw(raw, kind=kind)
         article.path = display_path(path.resolve())
