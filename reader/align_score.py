@@ -15,6 +15,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from reader.align_swaps import swap_penalty
 from reader.normalize import content_stems, facts, idf_weights, sentence_words
 from reader.segment import split_sentences
 
@@ -239,7 +240,9 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
     value -= fact_penalty(_facts(a.facts, ra), _facts(b.facts, rb), dice)
     if ratio >= CLAUSE_CHECK_RATIO:
-        value -= extra_clause_penalty(norm_a.split(), norm_b.split())
+        words_a, words_b = norm_a.split(), norm_b.split()
+        value -= extra_clause_penalty(words_a, words_b)
+        value -= swap_penalty(words_a, words_b, _text(a, ra), _text(b, rb))
     return Match(value, ra, rb, len(shared), cover, False, len(norm_a))
 
 
@@ -277,6 +280,10 @@ def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
     if when_a and when_b and not when_a & when_b:
         penalty += DATE_SWAPPED
     return penalty
+
+
+def _text(side: Side, r: Range) -> str:
+    return side.text[side.spans[r[0]][0] : side.spans[r[1] - 1][1]]
 
 
 def _facts(all_facts: list[Facts], r: Range) -> Facts:

@@ -1,0 +1,223 @@
+"""Fact swaps between two near-copies of a sentence: the look-alikes of news paraphrase data.
+
+Two outlets' sentences that agree word for word except in one spot are paraphrases when the
+spot is a reworded phrase ("fell" / "dropped") and different statements when it is a fact
+swapped for another: a number ("6,000" / "16,000"), a day or a unit of time ("next month" /
+"next year"), a name ("the Green Party" / "the Liberal Party"), who acts ("the chairman" /
+"the manager"), a word for its opposite ("praised" / "criticised"), or a negation put in or
+taken out ("would step down" / "would not step down"). Only the differing spots of the word
+alignment are read, so a fact both sentences state, or one a sentence states elsewhere, does
+not count. Used by ``reader.align_score.score`` where the words mostly agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from reader.normalize import MONTHS, NEGATIONS, TYPOGRAPHY, WEEKDAYS, WORD, numbers
+
+# Units of time: "out for six weeks" / "out for six months" is another fact.
+TIME_UNITS = frozenset(
+    "hour hours day days week weeks weekend month months year years decade decades century "
+    "centuries quarter quarters spring summer autumn fall winter".split()
+)
+# "without a win" is "winless": a preposition, not a negated statement.
+_NEGATING = NEGATIONS - {"without", "failure"}
+_DECLINE = frozenset("decline declines declined declining".split())
+NEGATION_SPOT = 3  # words on each side of a spot that flips a negation
+NEAR_COPY = 0.5  # share of the shorter sentence's words that must agree, in order
+
+# Who acts: people and institutions a news sentence attributes an act to. Words of one group
+# name the same actor ("spokesman" / "spokeswoman").
+ACTOR_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("minister", "ministry", "ministers"),
+    ("president", "presidential"),
+    ("prime",),
+    ("chancellor",),
+    ("governor",),
+    ("mayor",),
+    ("senator", "senators", "senate"),
+    ("chairman", "chairwoman", "chair", "chairperson"),
+    ("chief", "executive", "ceo", "boss"),
+    ("director", "head"),
+    ("manager", "coach"),
+    ("captain",),
+    ("goalkeeper", "keeper"),
+    ("striker", "forward"),
+    ("spokesman", "spokeswoman", "spokesperson"),
+    ("police", "officers", "detectives"),
+    ("army", "military", "soldiers", "troops"),
+    ("union", "unions"),
+    ("judge", "judges", "court"),
+    ("jury", "jurors"),
+    ("prosecutor", "prosecutors", "prosecution"),
+    ("lawyer", "lawyers", "attorney", "counsel"),
+    ("doctors", "doctor", "surgeons"),
+    ("nurses", "nurse"),
+    ("teachers", "teacher"),
+    ("students", "student", "pupils"),
+    ("parents",),
+    ("residents",),
+    ("analysts", "analyst", "economists", "economist"),
+    ("investors", "shareholders"),
+    ("board",),
+    ("opposition",),
+    ("government",),
+    ("assistant", "deputy"),
+    ("secretary",),
+    ("agent",),
+    ("customs",),
+    ("workers", "staff", "employees"),
+    ("scientists", "researchers"),
+    ("regulator", "regulators"),
+    ("king", "queen"),
+)
+_ACTOR_OF = {word: n for n, group in enumerate(ACTOR_GROUPS) for word in group}
+
+# Opposites common in news claims: one side says a word of the first group, the other a word
+# of the second.
+OPPOSITES: tuple[tuple[str, str], ...] = (
+    ("praised praise praises", "criticised criticized criticise criticize condemned condemn"),
+    ("welcomed welcome welcomes", "criticised criticized condemned rejected"),
+    ("win wins won victory", "loss losses lost defeat defeats"),
+    ("admitted admits admit", "denied denies deny"),
+    ("accepted accepts accept", "rejected rejects reject appeal appealed"),
+    ("approved approve approves", "rejected reject rejects blocked"),
+    ("support supports supported", "oppose opposes opposed"),
+    (
+        "rose rise rises risen increased increase increases gained climbed",
+        "fell fall falls fallen decreased decrease decreases dropped declined",
+    ),
+    ("higher", "lower"),
+    ("exaggerated overstated", "underestimated understated"),
+    ("easy", "impossible difficult hard"),
+    ("possible", "impossible"),
+    ("likely", "unlikely"),
+    ("slow slowed", "speed accelerate accelerated"),
+    ("guilty", "innocent acquitted"),
+    ("legal", "illegal"),
+    ("allowed allow", "banned ban barred"),
+    ("better", "worse"),
+    ("strong stronger", "weak weaker"),
+    ("success succeeded", "failure failed"),
+    ("more", "less fewer"),
+    ("open opened", "closed close shut"),
+    ("largest biggest", "smallest"),
+    ("highest", "lowest"),
+    ("best", "worst"),
+)
+_OPPOSITE_OF: dict[str, frozenset[str]] = {}
+for _one, _other in OPPOSITES:
+    for _word in _one.split():
+        _OPPOSITE_OF[_word] = _OPPOSITE_OF.get(_word, frozenset()) | frozenset(_other.split())
+    for _word in _other.split():
+        _OPPOSITE_OF[_word] = _OPPOSITE_OF.get(_word, frozenset()) | frozenset(_one.split())
+
+SWAP_PENALTY = 70.0  # below the extension threshold whatever the rest scores
+_FIRST_WORD = re.compile(r"(?:^|[.!?]\s+)[\"'(]*(\w+)")
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words (lower-cased) that do not start a sentence, in ``text``. Words in all
+    capitals are left out (a text in capitals has no telling case)."""
+    plain = text.translate(TYPOGRAPHY)
+    starts = {m.start(1) for m in _FIRST_WORD.finditer(plain)}
+    return frozenset(
+        m.group().casefold()
+        for m in WORD.finditer(plain)
+        if m.group()[0].isupper() and not m.group().isupper() and m.start() not in starts
+    )
+
+
+def swap_penalty(words_a: Sequence[str], words_b: Sequence[str], text_a: str, text_b: str) -> float:
+    """SWAP_PENALTY if the two word lists mostly agree (NEAR_COPY of the shorter one in
+    order) and a differing spot swaps a fact that the other sentence does not state, else 0."""
+    ops = Levenshtein.opcodes(list(words_a), list(words_b))
+    equal = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+    if equal < NEAR_COPY * min(len(words_a), len(words_b)):
+        return 0.0
+    spots = _spots(ops)
+    if _negations(words_a) % 2 != _negations(words_b) % 2 and _negation_spot(
+        spots, words_a, words_b
+    ):
+        return SWAP_PENALTY
+    all_a, all_b = frozenset(words_a), frozenset(words_b)
+    names_a: frozenset[str] | None = None
+    names_b: frozenset[str] | None = None
+    for a0, a1, b0, b1 in spots:
+        seg_a = [w for w in words_a[a0:a1] if w not in all_b]
+        seg_b = [w for w in words_b[b0:b1] if w not in all_a]
+        if not seg_a or not seg_b:
+            continue
+        if _fact_swapped(seg_a, seg_b, words_a, words_b):
+            return SWAP_PENALTY
+        if names_a is None or names_b is None:
+            names_a, names_b = names(text_a), names(text_b)
+        if _names_swapped(names_a.intersection(seg_a), names_b.intersection(seg_b)):
+            return SWAP_PENALTY
+    return 0.0
+
+
+Spot = tuple[int, int, int, int]  # a differing stretch: A words [a0, a1), B words [b0, b1)
+
+
+def _spots(ops) -> list[Spot]:
+    """Runs of consecutive non-equal edit operations, as one stretch each."""
+    spots: list[Spot] = []
+    for op in ops:
+        if op.tag == "equal":
+            continue
+        if spots and spots[-1][1] == op.src_start and spots[-1][3] == op.dest_start:
+            a0, _, b0, _ = spots[-1]
+            spots[-1] = (a0, op.src_end, b0, op.dest_end)
+        else:
+            spots.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return spots
+
+
+def _names_swapped(in_a: frozenset[str], in_b: frozenset[str]) -> bool:
+    """Different names in one spot, not two forms of one ("Feb" / "February", "Europe" /
+    "European")."""
+    return bool(in_a and in_b) and not any(x[:3] == y[:3] for x in in_a for y in in_b)
+
+
+def _negation_spot(spots: list[Spot], words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """A short differing spot puts a negation in ("would step down" / "would not step down");
+    a longer one is a rewording ("not admit new members" / "halt its expansion")."""
+    for a0, a1, b0, b1 in spots:
+        seg_a, seg_b = words_a[a0:a1], words_b[b0:b1]
+        if len(seg_a) <= NEGATION_SPOT and len(seg_b) <= NEGATION_SPOT:
+            if _negations(seg_a) % 2 != _negations(seg_b) % 2:
+                return True
+    return False
+
+
+def _negations(words: Sequence[str]) -> int:
+    """Negating words ("not", "failed", "declined to"): an odd count negates."""
+    count = sum(1 for w in words if w in _NEGATING or w.endswith("n't"))
+    return count + sum(
+        1 for w, after in zip(words, words[1:], strict=False) if w in _DECLINE and after == "to"
+    )
+
+
+def _fact_swapped(
+    seg_a: Sequence[str], seg_b: Sequence[str], words_a: Sequence[str], words_b: Sequence[str]
+) -> bool:
+    # One number for another ("6,000" / "16,000"); not "40%" / "four in ten".
+    numbers_a, numbers_b = numbers(seg_a), numbers(seg_b)
+    if len(numbers_a) == 1 == len(numbers_b) and numbers_a != numbers_b:
+        return numbers_a.isdisjoint(numbers(words_b)) and numbers_b.isdisjoint(numbers(words_a))
+    # "next month" / "next year"; "a week" / "seven days" is a conversion.
+    # Only within one class: "the previous month" / "February" is a rewording.
+    if not numbers_a and not numbers_b:
+        for when in (WEEKDAYS, MONTHS, TIME_UNITS):
+            if not when.isdisjoint(seg_a) and not when.isdisjoint(seg_b):
+                return True
+    actors_a = {_ACTOR_OF[w] for w in seg_a if w in _ACTOR_OF}
+    actors_b = {_ACTOR_OF[w] for w in seg_b if w in _ACTOR_OF}
+    if actors_a and actors_b and actors_a.isdisjoint(actors_b):
+        return True
+    return any(not _OPPOSITE_OF.get(word, frozenset()).isdisjoint(seg_b) for word in seg_a)
