@@ -118,8 +118,21 @@ def test_library_commands_do_not_import_textual(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("argv", [["feed", "list"], ["refresh"]])
 def test_feed_commands_without_feeds(tmp_path: Path, capsys, argv: list[str]) -> None:
-    code, out, _ = run_cli(capsys, *argv, "--library", str(tmp_path / "l.sqlite3"))
+    db = tmp_path / "l.sqlite3"
+    Library.open(db).close()
+    code, out, _ = run_cli(capsys, *argv, "--library", str(db))
     assert code == 0 and "no feeds yet" in out
+
+
+@pytest.mark.parametrize("argv", [["feed", "list"], ["feed", "list", "--json"], ["refresh"]])
+def test_feed_commands_create_no_library(tmp_path: Path, capsys, argv: list[str]) -> None:
+    """QA: 'feed list' and 'refresh' on a missing library created the file and its folder."""
+    db = tmp_path / "not" / "there" / "lib.sqlite3"
+    code, out, err = run_cli(capsys, *argv, "--library", str(db))
+    assert (code, err) == (0, "") and not (tmp_path / "not").exists()
+    assert out == (
+        "" if "--json" in argv else "no feeds yet: add one with 'newsreader feed add URL'\n"
+    )
 
 
 def test_file_names_that_are_not_utf8_are_imported(tmp_path: Path, capsys) -> None:
