@@ -10,18 +10,12 @@ text (how they say it). Both are symmetric, so aligning B with A mirrors A with 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from reader.normalize import (
-    content_stem_set,
-    facts,
-    idf_weights,
-    sentence_words,
-    stem_table,
-)
+from reader.normalize import idf_weights, sentence_words, stems_and_facts
 from reader.segment import split_sentences
 
 Span = tuple[int, int]
@@ -130,12 +124,9 @@ def _features(
     missing = [k for k, key in enumerate(keys) if key not in cache]
     if missing:
         missing_tokens = sentence_words(text, [spans[k] for k in missing])
-        # Stem each distinct word once per call, and look sentences up by their distinct words.
-        stem_of = stem_table(chain.from_iterable(missing_tokens))
-        for k, tokens in zip(missing, missing_tokens, strict=True):
-            unique = set(tokens)
-            stems = content_stem_set(unique, stem_of)
-            cache[keys[k]] = (" ".join(tokens), stems, facts(tokens, unique))
+        stems_facts = stems_and_facts(missing_tokens)
+        for k, tokens, (stems, facts) in zip(missing, missing_tokens, stems_facts, strict=True):
+            cache[keys[k]] = (" ".join(tokens), stems, facts)
     return [cache[key] for key in keys]
 
 

@@ -117,7 +117,6 @@ def stem(word: str) -> str:
 
 
 _STEMS: dict[str, str] = {}  # words recur: stem each once (bounded below)
-_NO_STEM = frozenset([""])
 
 
 def _content_stem(token: str) -> str:
@@ -150,12 +149,6 @@ def stem_table(vocabulary: Iterable[str]) -> dict[str, str]:
     for token in set(vocabulary).difference(cache):
         cache[token] = _content_stem(token)
     return cache
-
-
-def content_stem_set(unique_tokens: Iterable[str], table: dict[str, str]) -> frozenset[str]:
-    """``frozenset(content_stems(tokens))`` from the distinct tokens and a ``stem_table``."""
-    found = frozenset(map(table.__getitem__, unique_tokens))
-    return found - _NO_STEM if "" in found else found
 
 
 NEGATIONS = frozenset(
@@ -241,6 +234,41 @@ def facts(
     if not (negated or when or has_number):
         return _NO_FACTS
     return (numbers(tokens) if has_number else frozenset()), negated, when
+
+
+# A sentence none of whose words is one of these has no facts: facts() need not look at it.
+_FACT_WORDS = NEGATIONS | _DATE_WORDS | _NUMBER_WORDS
+_STATES_FACTS: dict[str, bool] = {}  # word -> may it state a fact (bounded like _STEMS)
+
+
+def _may_state_fact(token: str) -> bool:
+    # What facts() looks for: listed words, "n't", "declin(ed to)", digits.
+    return (
+        token in _FACT_WORDS
+        or "n't" in token
+        or "declin" in token
+        or _DIGIT.search(token) is not None
+    )
+
+
+def stems_and_facts(
+    token_lists: Sequence[Sequence[str]],
+) -> list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]]:
+    """``(frozenset(content_stems(tokens)), facts(tokens))`` for each token list, looking at
+    each distinct word once (sentences of one text share most of their words)."""
+    vocabulary = set(chain.from_iterable(token_lists))
+    stem_of = stem_table(vocabulary).__getitem__
+    states = _STATES_FACTS
+    if len(states) > 200_000:
+        states.clear()
+    for token in vocabulary.difference(states):
+        states[token] = _may_state_fact(token)
+    states_fact = states.__getitem__
+    out: list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]] = []
+    for tokens in token_lists:
+        stems = frozenset(filter(None, map(stem_of, tokens)))
+        out.append((stems, facts(tokens) if any(map(states_fact, tokens)) else _NO_FACTS))
+    return out
 
 
 def idf_weights(documents: Sequence[Iterable[str]]) -> dict[str, float]:

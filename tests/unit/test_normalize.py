@@ -9,13 +9,12 @@ from hypothesis import strategies as st
 
 from reader.normalize import (
     WORD,
-    content_stem_set,
     content_stems,
     facts,
     idf_weights,
     normalise,
     sentence_words,
-    stem_table,
+    stems_and_facts,
     words,
 )
 
@@ -64,11 +63,13 @@ def test_thousands_separators_are_dropped_in_every_sentence() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(news_words)
-def test_stem_set_and_facts_fast_paths(tokens_raw: list[str]) -> None:
-    tokens = words(" ".join(tokens_raw))
-    unique = set(tokens)
-    assert content_stem_set(unique, stem_table(tokens)) == frozenset(content_stems(tokens))
-    assert facts(tokens, unique) == facts(tokens)
+def test_stems_and_facts_are_those_of_each_sentence(tokens_raw: list[str]) -> None:
+    half = len(tokens_raw) // 2
+    sentences = [words(" ".join(tokens_raw[:half])), words(" ".join(tokens_raw[half:]))]
+    assert stems_and_facts(sentences) == [
+        (frozenset(content_stems(tokens)), facts(tokens)) for tokens in sentences
+    ]
+    assert all(facts(tokens, set(tokens)) == facts(tokens) for tokens in sentences)
 
 
 def test_idf_counts_documents_not_occurrences() -> None:
