@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from reader.align_swaps import swap_penalty
-from reader.normalize import content_stems, facts, idf_weights, sentence_words
+from reader.normalize import idf_weights, sentence_words, stems_and_facts
 from reader.segment import split_sentences
 
 Span = tuple[int, int]
@@ -125,8 +125,9 @@ def _features(
     missing = [k for k, key in enumerate(keys) if key not in cache]
     if missing:
         missing_tokens = sentence_words(text, [spans[k] for k in missing])
-        for k, tokens in zip(missing, missing_tokens, strict=True):
-            cache[keys[k]] = (" ".join(tokens), frozenset(content_stems(tokens)), facts(tokens))
+        stems_facts = stems_and_facts(missing_tokens)
+        for k, tokens, (stems, facts) in zip(missing, missing_tokens, stems_facts, strict=True):
+            cache[keys[k]] = (" ".join(tokens), stems, facts)
     return [cache[key] for key in keys]
 
 
@@ -176,41 +177,42 @@ def _where(norms: list[str]) -> dict[str, list[int]]:
 def _best_partners(
     query: Side, target: Side, idf: dict[str, float], settled: set[int]
 ) -> set[tuple[int, int]]:
-    postings: dict[str, list[int]] = {}
-    for j, stems in enumerate(target.stems):
-        for stem in stems:
-            postings.setdefault(stem, []).append(j)
-    limit = max(MAX_POSTINGS, len(target.stems) // 50)
+    postings = _postings(target.stems, max(MAX_POSTINGS, len(target.stems) // 50))
     found: set[tuple[int, int]] = set()
-    target_weights = target.weights
+    # w >= SHARE * min(q, t) is w >= SHARE * q or w >= SHARE * t: multiply once, not per pair.
+    target_floors = [MIN_SHARED_SHARE * w for w in target.weights]
+    idf_of = idf.__getitem__
     for i, stems in enumerate(query.stems):
         if i in settled:
             continue
-        query_weight = query.weights[i]
-        overlap: dict[int, float] = {}
-        get = overlap.get
         # The rarest stems find the partner; looking up every stem costs more, finds no more.
         query_stems = (
-            sorted(stems, key=idf.__getitem__, reverse=True)[:QUERY_STEMS]
+            sorted(stems, key=idf_of, reverse=True)[:QUERY_STEMS]
             if len(stems) > QUERY_STEMS
             else stems
         )
+        overlap: dict[int, float] | None = None
         for stem in query_stems:
             hits = postings.get(stem)
-            if hits is None or len(hits) > limit:
+            if hits is None:
                 continue
-            weight = idf[stem]
+            weight = idf_of(stem)
+            if overlap is None:
+                overlap = dict.fromkeys(hits, weight)
+                get = overlap.get
+                continue
             for j in hits:
                 overlap[j] = get(j, 0.0) + weight
         # Too little shared even for the lighter sentence (a fragment of a split): not worth
         # scoring. Common stems are left out here, so this only under-estimates.
-        if not overlap:
+        if overlap is None:
             continue
         floor = RELATIVE_TO_BEST * max(overlap.values())
+        query_floor = MIN_SHARED_SHARE * query.weights[i]
         overlap = {
             j: w
             for j, w in overlap.items()
-            if w >= floor and w >= MIN_SHARED_SHARE * min(query_weight, target_weights[j])
+            if w >= floor and (w >= query_floor or w >= target_floors[j])
         }
         if len(overlap) > CANDIDATES_PER_SENTENCE:
             best = sorted(overlap, key=lambda j: (-overlap[j], j))[:CANDIDATES_PER_SENTENCE]
@@ -218,6 +220,20 @@ def _best_partners(
             best = list(overlap)
         found.update((i, j) for j in best)
     return found
+
+
+def _postings(stems_of: list[frozenset[str]], limit: int) -> dict[str, list[int]]:
+    """Sentence indexes of each stem, leaving out stems on more than ``limit`` sentences."""
+    postings: dict[str, list[int]] = {}
+    get = postings.get
+    for j, stems in enumerate(stems_of):
+        for stem in stems:
+            hits = get(stem)
+            if hits is None:
+                postings[stem] = [j]
+            else:
+                hits.append(j)
+    return {stem: hits for stem, hits in postings.items() if len(hits) <= limit}
 
 
 def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Match:

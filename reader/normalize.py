@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 TYPOGRAPHY = str.maketrans(
     {
@@ -41,8 +43,12 @@ TYPOGRAPHY = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
-# Thousands grouped by spaces ("12 000", after typography folding) are one number.
-WORD = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*\w*|\w+(?:['.]\w+)*")
+# Thousands grouped by spaces ("12 000", after typography folding) are one number. Written
+# letters first, then digits (a word starts with one or the other): the same tokens as
+# r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*\w*|\w+(?:['.]\w+)*", a third faster.
+WORD = re.compile(r"[^\W\d]\w*(?:['.]\w+)*|\d(?:\d{0,2}(?: \d{3})+(?![\d.,])|\d*(?:[.,]\d+)*\w*)")
+# A token with a thousands separator ("1,200", "12 000") has one between two digits.
+_GROUPED_DIGITS = re.compile(r"\d[, ]\d")
 
 # Function words: they carry grammar, not the story. "said"/"says" are in because every news
 # sentence has them.
@@ -84,10 +90,15 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
     if len(folded) != len(text):
         return [words(text[s:e]) for s, e in spans]
     findall = WORD.findall
+    # Most sentences have no "1,200": their tokens need no look at each one.
+    grouped = _GROUPED_DIGITS.search(folded) is not None
+    grouped_in = _GROUPED_DIGITS.search
     out: list[list[str]] = []
     for start, end in spans:
         found = findall(folded, start, end)
-        out.append([_plain_number(t) if t[0].isdigit() else t for t in found])
+        if grouped and grouped_in(folded, start, end):
+            found = [_plain_number(t) if t[0].isdigit() else t for t in found]
+        out.append(found)
     return out
 
 
@@ -108,6 +119,12 @@ def stem(word: str) -> str:
 _STEMS: dict[str, str] = {}  # words recur: stem each once (bounded below)
 
 
+def _content_stem(token: str) -> str:
+    """The stem of a content word, "" for a function word."""
+    keep = token not in STOPWORDS and (len(token) > 1 or token.isdigit())
+    return stem(token) if keep else ""
+
+
 def content_stems(tokens: Iterable[str]) -> list[str]:
     """Stems of the content words, in order (numbers included)."""
     cache = _STEMS
@@ -117,11 +134,21 @@ def content_stems(tokens: Iterable[str]) -> list[str]:
     for token in tokens:
         found = cache.get(token)
         if found is None:
-            keep = token not in STOPWORDS and (len(token) > 1 or token.isdigit())
-            found = cache[token] = stem(token) if keep else ""
+            found = cache[token] = _content_stem(token)
         if found:
             out.append(found)
     return out
+
+
+def stem_table(vocabulary: Iterable[str]) -> dict[str, str]:
+    """token -> stem of a content word or "", for at least every token of ``vocabulary``
+    (the shared cache, so a later call finds most words already stemmed)."""
+    cache = _STEMS
+    if len(cache) > 200_000:
+        cache.clear()
+    for token in set(vocabulary).difference(cache):
+        cache[token] = _content_stem(token)
+    return cache
 
 
 NEGATIONS = frozenset(
@@ -187,28 +214,68 @@ def numbers(tokens: Sequence[str]) -> frozenset[str]:
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
 _DATE_WORDS = WEEKDAYS | (MONTHS - {"may"})
 _DIGIT = re.compile(r"\d")
-_NO_FACTS: tuple[frozenset[str], bool, frozenset[str]] = (frozenset(), False, frozenset())
+_NO_WHEN: frozenset[str] = frozenset()
+_NO_FACTS: tuple[frozenset[str], bool, frozenset[str]] = (frozenset(), False, _NO_WHEN)
 
 
-def facts(tokens: Sequence[str]) -> tuple[frozenset[str], bool, frozenset[str]]:
-    """(numbers, negated, weekdays and months) of a sentence's normalised tokens."""
-    unique = set(tokens)
+def facts(
+    tokens: Sequence[str], unique: set[str] | None = None
+) -> tuple[frozenset[str], bool, frozenset[str]]:
+    """(numbers, negated, weekdays and months) of a sentence's normalised tokens
+    (``unique``: ``set(tokens)``, when the caller has it already)."""
+    if unique is None:
+        unique = set(tokens)
     joined = " ".join(unique)  # one C-speed scan instead of a Python loop per token
     negated = not unique.isdisjoint(NEGATIONS) or "n't" in joined
     if not negated and "declin" in joined:
         negated = _DECLINED_TO.search(" ".join(tokens)) is not None
-    when = frozenset(unique & _DATE_WORDS)
+    when = frozenset(unique & _DATE_WORDS) if not unique.isdisjoint(_DATE_WORDS) else _NO_WHEN
     has_number = not unique.isdisjoint(_NUMBER_WORDS) or _DIGIT.search(joined) is not None
     if not (negated or when or has_number):
         return _NO_FACTS
     return (numbers(tokens) if has_number else frozenset()), negated, when
 
 
+# A sentence none of whose words is one of these has no facts: facts() need not look at it.
+_FACT_WORDS = NEGATIONS | _DATE_WORDS | _NUMBER_WORDS
+_STATES_FACTS: dict[str, bool] = {}  # word -> may it state a fact (bounded like _STEMS)
+
+
+def _may_state_fact(token: str) -> bool:
+    # What facts() looks for: listed words, "n't", "declin(ed to)", digits.
+    return (
+        token in _FACT_WORDS
+        or "n't" in token
+        or "declin" in token
+        or _DIGIT.search(token) is not None
+    )
+
+
+def stems_and_facts(
+    token_lists: Sequence[Sequence[str]],
+) -> list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]]:
+    """``(frozenset(content_stems(tokens)), facts(tokens))`` for each token list, looking at
+    each distinct word once (sentences of one text share most of their words)."""
+    vocabulary = set(chain.from_iterable(token_lists))
+    stem_of = stem_table(vocabulary).__getitem__
+    states = _STATES_FACTS
+    if len(states) > 200_000:
+        states.clear()
+    for token in vocabulary.difference(states):
+        states[token] = _may_state_fact(token)
+    states_fact = states.__getitem__
+    out: list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]] = []
+    for tokens in token_lists:
+        stems = frozenset(filter(None, map(stem_of, tokens)))
+        out.append((stems, facts(tokens) if any(map(states_fact, tokens)) else _NO_FACTS))
+    return out
+
+
 def idf_weights(documents: Sequence[Iterable[str]]) -> dict[str, float]:
     """Inverse document frequency of each stem over ``documents`` (sentences of both texts)."""
-    frequency: dict[str, int] = {}
-    for document in documents:
-        for term in set(document):
-            frequency[term] = frequency.get(term, 0) + 1
+    # Counter counts in C; a set or frozenset document has each term once already.
+    frequency = Counter(
+        chain.from_iterable(d if isinstance(d, (set, frozenset)) else set(d) for d in documents)
+    )
     total = len(documents) + 1
     return {term: math.log(1 + total / count) for term, count in frequency.items()}

@@ -1,7 +1,7 @@
 """The side-by-side view for the terminal (``newsreader compare`` without ``--json``), with rich.
 
-Meaning never rests on colour alone: each row has a gutter symbol (``=`` identical, ``~``
-changed, ``>`` / ``<`` moved, ``-`` only in A, ``+`` only in B) and changed words are wrapped
+Meaning never rests on colour alone: each row has a gutter symbol, the same as the app's
+(``=`` identical, ``~`` changed, ``m`` moved, ``*`` only on one side) and changed words are wrapped
 as ``[-old-]`` in A and ``{+new+}`` in B, so the output reads the same without colour, for
 colour-blind readers, and piped into a file. Article text is always added as plain Text,
 never as markup. No Textual here.
@@ -20,9 +20,9 @@ from reader.alignment import Alignment, Pair, Row, Span
 GUTTER = {
     "identical": "=",
     "changed": "~",
-    "moved": ">",
-    "only_a": "-",
-    "only_b": "+",
+    "moved": "m",
+    "only_a": "*",
+    "only_b": "*",
 }
 STYLE_DELETED = "bold red strike"
 STYLE_INSERTED = "bold green underline"
@@ -71,8 +71,6 @@ def _count(number: int, noun: str) -> str:
 
 def _cells(alignment: Alignment, row: Row, number: int) -> tuple[Text, Text, Text]:
     symbol = GUTTER[row.kind]
-    if row.kind == "moved" and row.a is None:
-        symbol = "<"
     gutter = Text(f"{number} {symbol}")
     pair = alignment.pairs[row.pairs[0]] if row.pairs else None
     a_cell = _side_cell(alignment.a_text, row.a, pair, "a", row)

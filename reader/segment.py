@@ -59,7 +59,9 @@ _TERMINATOR = re.compile(
     re.VERBOSE,
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_WORD_BEFORE = re.compile(r"([\w.'’-]*)$")
+# The word before a terminator: the run of these characters that ends there, found by
+# matching the reversed window (a search for r"([\w.'’-]*)$" tries every start: 4x slower).
+_WORD_CHARS_RUN = re.compile(r"[\w.'’-]*")
 _WORD_AFTER = re.compile(r"[\"'“‘(\[]*([\w'’-]+)")
 
 
@@ -118,8 +120,8 @@ def _is_boundary(text: str, match: re.Match[str], line_start: int) -> bool:
     terminator = match.group("end")
     if terminator[0] != ".":
         return True  # ! ? … : no abbreviation ends with these
-    word = _WORD_BEFORE.search(text, max(line_start, match.start() - 40), match.start()).group(1)
-    word = word.lstrip("'’-")
+    window = text[max(line_start, match.start() - 40) : match.start()][::-1]
+    word = window[: _WORD_CHARS_RUN.match(window).end()][::-1].lstrip("'’-")  # type: ignore[union-attr]
     run_together = match.group("space") is None
     if run_together:
         # "neighbour.Russia" but not "U.S.Army" or "J.K.Rowling"

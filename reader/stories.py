@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from reader.model import Article
@@ -308,3 +308,33 @@ def _may_merge(group_a: list[int], group_b: list[int], vectors: list[dict[str, f
     pairs = [(i, j) for i in group_a[:50] for j in group_b[:50]]
     average = sum(cosine(vectors[i], vectors[j]) for i, j in pairs) / len(pairs)
     return average >= MERGE_FLOOR
+
+
+def keep_story_ids(
+    old_ids: Sequence[int], labels: Sequence[int], fresh: Callable[[], int]
+) -> list[int]:
+    """Story ids for a new grouping (``labels``) that keep the old ids (``old_ids``) stable.
+
+    A reader who noted "story 12" expects it to stay story 12 after more articles arrive. Each
+    new group keeps the old id most of its members had (ties: the older id, then the group
+    whose first member comes first); an old id goes to one group only. Groups left without
+    one (a story split in two) get ``fresh()`` ids, which the caller never hands out twice.
+    """
+    members: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        members.setdefault(label, []).append(index)
+    candidates = sorted(
+        (-count, old, group[0], label)
+        for label, group in members.items()
+        for old, count in Counter(old_ids[i] for i in group).items()
+    )
+    chosen: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, old, _, label in candidates:
+        if label not in chosen and old not in taken:
+            chosen[label] = old
+            taken.add(old)
+    for label in members:  # dicts keep insertion order: groups in order of their first member
+        if label not in chosen:
+            chosen[label] = fresh()
+    return [chosen[label] for label in labels]

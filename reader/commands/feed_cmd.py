@@ -20,24 +20,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         sub.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS)
 
 
+NO_FEEDS = "no feeds yet: add one with 'newsreader feed add URL'"
+
+
 def run(args: argparse.Namespace) -> int:
     from reader.library.store import Library
 
-    with Library.open(args.library) as library:
-        if args.feed_action == "add":
-            from reader.library.feeds import add_feed
+    if args.feed_action == "add":
+        from reader.library.feeds import add_feed
 
+        with Library.open(args.library) as library:
             feed_id, title = add_feed(library, args.url, timeout=args.timeout)
-            print(f"following feed {feed_id}: {title}")
-            print("run 'newsreader refresh' to fetch its articles")
-            return 0
-        return _list(library, as_json=args.json)
+        print(f"following feed {feed_id}: {title}")
+        print("run 'newsreader refresh' to fetch its articles")
+        return 0
+    library = Library.open_existing(args.library)  # listing creates nothing
+    if library is None:
+        feeds = []
+    else:
+        with library:
+            feeds = library.feeds()
+    return _list(feeds, as_json=args.json)
 
 
-def _list(library, *, as_json: bool) -> int:  # noqa: ANN001 - Library, imported lazily
+def _list(feeds: list, *, as_json: bool) -> int:
     import json
 
-    feeds = library.feeds()
     for feed in feeds:
         if as_json:
             print(
@@ -61,5 +69,5 @@ def _list(library, *, as_json: bool) -> int:  # noqa: ANN001 - Library, imported
             line += f"  [last error: {feed.last_error}]"
         print(line)
     if not feeds and not as_json:
-        print("no feeds yet: add one with 'newsreader feed add URL'")
+        print(NO_FEEDS)
     return 0

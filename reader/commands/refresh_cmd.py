@@ -16,13 +16,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.commands.feed_cmd import NO_FEEDS
     from reader.library.feeds import refresh_feeds
     from reader.library.progress import progress_bar
     from reader.library.store import Library
 
-    with Library.open(args.library) as library:
+    library = Library.open_existing(args.library)  # nothing to refresh creates nothing
+    if library is None:
+        print(NO_FEEDS)
+        return 0
+    with library:
         if not library.feeds():
-            print("no feeds yet: add one with 'newsreader feed add URL'")
+            print(NO_FEEDS)
             return 0
         with progress_bar("Refreshing") as progress:
             summary = refresh_feeds(library, progress, timeout=args.timeout)

@@ -32,7 +32,9 @@ Public API (owner: library helper; the app codes to exactly this)::
     library.star(article_id: int, on: bool = True) -> None
     library.delete(article_id: int) -> bool            # True if it existed; nothing else lost
     library.search(query: str, limit: int = 50) -> list[int]  # FTS5 ids best first; any str
-    library.regroup_stories(limit=20_000) -> None      # recompute (newest added) story ids
+    library.regroup_stories(limit=20_000) -> None      # recompute (newest added) stories;
+        # story ids stay put: a group keeps the id most of its articles had, a new article
+        # starts as a story of its own, a split-off group gets an id never used before
     library.stories() -> list[StorySummary]            # ids, outlet count, title per story
     library.feeds() -> list[FeedInfo]
     library.add_feed(url: str, title: str | None = None) -> int  # id (existing id if known)

@@ -114,6 +114,18 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (feed_id, entry_key)
     ) WITHOUT ROWID;
     """,
+    # 4: story ids that stay put. Every article gets a story id when it is added (a story of
+    # its own) from a counter that never hands out an id twice; regrouping keeps old ids
+    # (reader.stories.keep_story_ids) and takes fresh ones from the same counter.
+    """
+    CREATE TABLE story_counter (
+        only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+        last INTEGER NOT NULL
+    );
+    UPDATE articles SET story = id WHERE story IS NULL;
+    INSERT INTO story_counter (only_row, last)
+    SELECT 1, max(coalesce(max(id), 0), coalesce(max(story), 0)) FROM articles;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library

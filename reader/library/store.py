@@ -204,7 +204,8 @@ class Library:
             return AddResult(row[0], False, "duplicate content")
         cursor = c.execute(
             "INSERT INTO articles (url, content_hash, raw, raw_kind, title, source, date, body,"
-            " article_json, added, feed_id, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " article_json, added, feed_id, path, story)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 url,
                 digest,
@@ -218,11 +219,17 @@ class Library:
                 now_iso(),
                 feed_id,
                 article.path,
+                self._fresh_story_id(),  # a story of its own until regroup_stories() runs
             ),
         )
-        # story stays NULL (= a story of its own, read as coalesce(story, id)) until
-        # regroup_stories() runs
         return AddResult(int(cursor.lastrowid or 0), True, None)
+
+    def _fresh_story_id(self) -> int:
+        """A story id never handed out before (call inside a write transaction)."""
+        row = self.connection.execute(
+            "UPDATE story_counter SET last = last + 1 RETURNING last"
+        ).fetchone()
+        return int(row[0])
 
     def has_url(self, url: str) -> bool:
         row = self.connection.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone()
@@ -359,30 +366,30 @@ class Library:
 
     # -- stories -------------------------------------------------------------------------
     def regroup_stories(self, limit: int = REGROUP_LIMIT) -> None:
-        """Recompute story ids; a story's id is its smallest article id.
+        """Recompute stories; ids stay put (``reader.stories.keep_story_ids``).
 
         Only the ``limit`` most recently added articles are regrouped (all of them in most
         libraries): older stories are settled, and this keeps an import into a huge library
         from re-reading every text.
         """
-        from reader.stories import assign_stories
+        from reader.stories import assign_stories, keep_story_ids
 
         rows = self.connection.execute(
-            "SELECT id, article_json, body FROM"
-            " (SELECT id, article_json, body FROM articles ORDER BY id DESC LIMIT ?) ORDER BY id",
+            "SELECT id, coalesce(story, id), article_json, body FROM (SELECT id, story,"
+            " article_json, body FROM articles ORDER BY id DESC LIMIT ?) ORDER BY id",
             (int(limit),),
         ).fetchall()
         ids = [row[0] for row in rows]
-        labels = assign_stories([article_from_json(row[1], row[2]) for row in rows])
-        first_id: dict[int, int] = {}
-        for article_id, label in zip(ids, labels, strict=True):
-            first_id.setdefault(label, article_id)
+        old_stories = [row[1] for row in rows]
+        labels = assign_stories([article_from_json(row[2], row[3]) for row in rows])
         with self.transaction() as c:
+            stories = keep_story_ids(old_stories, labels, self._fresh_story_id)
             c.executemany(
-                "UPDATE articles SET story = ? WHERE id = ? AND coalesce(story, id) IS NOT ?",
+                "UPDATE articles SET story = ? WHERE id = ?",
                 [
-                    (first_id[label], article_id, first_id[label])
-                    for article_id, label in zip(ids, labels, strict=True)
+                    (story, article_id)
+                    for article_id, story, old in zip(ids, stories, old_stories, strict=True)
+                    if story != old
                 ],
             )
 

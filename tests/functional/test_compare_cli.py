@@ -81,6 +81,10 @@ def test_side_by_side_marks_changes_without_colour(files, capsys) -> None:
     assert "[only in A] Markets in Tokyo" in out
     assert "[only in B] Fighting in the Donbas" in out
     assert "[-" in out and "{+" in out
+    # gutter marks are the app's: "*" one side only, "~" changed
+    cells = [line.split("│")[1] for line in out.splitlines() if line.count("│") >= 3]
+    gutters = {cell.split()[-1] for cell in cells if cell.strip()}
+    assert {"*", "~"} <= gutters and not gutters & {"-", "+", "<", ">"}
     assert "A found in B:" in out
     assert max(len(line) for line in out.splitlines()) <= 120
 

@@ -118,8 +118,21 @@ def test_library_commands_do_not_import_textual(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("argv", [["feed", "list"], ["refresh"]])
 def test_feed_commands_without_feeds(tmp_path: Path, capsys, argv: list[str]) -> None:
-    code, out, _ = run_cli(capsys, *argv, "--library", str(tmp_path / "l.sqlite3"))
+    db = tmp_path / "l.sqlite3"
+    Library.open(db).close()
+    code, out, _ = run_cli(capsys, *argv, "--library", str(db))
     assert code == 0 and "no feeds yet" in out
+
+
+@pytest.mark.parametrize("argv", [["feed", "list"], ["feed", "list", "--json"], ["refresh"]])
+def test_feed_commands_create_no_library(tmp_path: Path, capsys, argv: list[str]) -> None:
+    """QA: 'feed list' and 'refresh' on a missing library created the file and its folder."""
+    db = tmp_path / "not" / "there" / "lib.sqlite3"
+    code, out, err = run_cli(capsys, *argv, "--library", str(db))
+    assert (code, err) == (0, "") and not (tmp_path / "not").exists()
+    assert out == (
+        "" if "--json" in argv else "no feeds yet: add one with 'newsreader feed add URL'\n"
+    )
 
 
 def test_file_names_that_are_not_utf8_are_imported(tmp_path: Path, capsys) -> None:
@@ -194,3 +207,43 @@ def test_story_lines_count_known_outlets_and_pluralise(tmp_path: Path, capsys) -
         "1 outlet, 3 articles: Quake in Adana",
         "outlet unknown, 1 article: Rates",
     ]
+
+
+def test_seed_story_keeps_its_id_as_the_library_grows(
+    seeds_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """QA: 'story 12' must stay story 12 after more imports, regrouping and deletions."""
+    from tests.unit.story_corpus import STORY_CORPUS
+
+    db = str(tmp_path / "lib.sqlite3")
+    other = tmp_path / "other"
+    other.mkdir()
+    for n, (event, title, _, _, body) in enumerate(STORY_CORPUS):
+        (other / f"{n:02}-{event}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    run_cli(capsys, "add", *map(str, sorted(other.glob("0[0-4]*"))), "--library", db)
+    run_cli(capsys, "add", *map(str, sorted(seeds_dir.glob("0*.txt"))), "--library", db)
+
+    def seed_stories() -> dict[int, int]:
+        _, out, _ = run_cli(capsys, "list", "--json", "--library", db)
+        rows = [json.loads(line) for line in out.splitlines()]
+        return {
+            row["id"]: row["story"]
+            for row in rows
+            if row["path"].startswith(str(seeds_dir.resolve()))
+        }
+
+    first = seed_stories()
+    assert len(first) == 5 and len(set(first.values())) == 1
+    story = next(iter(first.values()))
+    code, out, _ = run_cli(capsys, "add", str(other), "--library", db)  # regroups
+    assert code == 0 and f"{len(STORY_CORPUS) - 5} articles added" in out
+    assert seed_stories() == first
+    with Library.open(db) as library:
+        assert library.delete(min(first))
+    (other / "late.txt").write_text(
+        "Maui fire inquiry\n\nHawaii officials opened an inquiry into the Lahaina wildfire"
+        " response on Maui, the governor said.\n",
+        encoding="utf-8",
+    )
+    run_cli(capsys, "add", str(other / "late.txt"), "--library", db)
+    assert set(seed_stories().values()) == {story}

@@ -296,3 +296,58 @@ def test_article_with_an_undecodable_path_is_stored(library: Library) -> None:
     article = Article("t", ["some body text"], path=display_path("/x/caf\udcff.txt"))
     result = library.add_article(article, raw="raw")
     assert library.get(result.article_id).article.path == "/x/caf\\xff.txt"
+
+
+def test_story_ids_stay_when_the_oldest_article_goes_or_falls_out_of_the_window(
+    library: Library,
+) -> None:
+    """QA: a story's id was its smallest article id, so it changed when that article was
+    deleted or lay beyond the regroup window."""
+    quake = "A magnitude 7.8 earthquake hit Gaziantep in Turkey, and rescuers in Hatay and {} dug."
+    towns = ("Adana", "Malatya", "Kilis", "Osmaniye", "Adiyaman")
+    added = [
+        library.add_article(Article(f"Quake {t}", [quake.format(t)], source=t), raw=t).article_id
+        for t in towns[:3]
+    ]
+    library.regroup_stories()
+    story = library.get(added[0]).story
+    assert {library.get(i).story for i in added} == {story}
+    added.append(library.add_article(Article("Q", [quake.format(towns[3])]), raw="4").article_id)
+    library.regroup_stories(limit=2)  # the window holds the last two only
+    assert {library.get(i).story for i in added} == {story}
+    assert library.delete(added.pop(0))
+    added.append(library.add_article(Article("Q", [quake.format(towns[4])]), raw="5").article_id)
+    library.regroup_stories()
+    assert {library.get(i).story for i in added} == {story}
+    assert [s.id for s in library.stories()] == [story]
+
+
+def test_fresh_story_ids_are_never_handed_out_twice(library: Library) -> None:
+    first = library.add_article(article(1), raw="1")
+    story = library.get(first.article_id).story
+    library.delete(first.article_id)  # the newest article: SQLite may reuse its row id
+    second = library.add_article(article(2), raw="2")
+    assert library.get(second.article_id).story != story
+
+
+def test_version_three_library_gets_story_ids(tmp_path: Path) -> None:
+    path = tmp_path / "v3.sqlite3"
+    connection = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:3]:
+        connection.executescript(script)
+    for n, story in ((1, None), (2, 1), (3, None), (4, None)):
+        connection.execute(
+            "INSERT INTO articles (content_hash, raw, title, body, article_json, added, story)"
+            " VALUES (?, 'r', 'T', 'b', '{\"title\": \"T\", \"paragraphs\": [\"b\"]}',"
+            " '2024-01-01T00:00:00+00:00', ?)",
+            (f"h{n}", story),
+        )
+    connection.execute("DELETE FROM articles WHERE id = 4")
+    connection.execute("PRAGMA user_version = 3")
+    connection.execute(f"PRAGMA application_id = {0x4E524C42}")
+    connection.close()
+    with Library.open(path) as library:
+        assert {h.id: h.story for h in library.headlines()} == {1: 1, 2: 1, 3: 3}
+        new = library.add_article(article(9), raw="9")
+        assert library.get(new.article_id).story not in {1, 3}
+        assert library.integrity_ok()

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.model import Article
-from reader.stories import THRESHOLD, assign_stories, similarity_matrix
+from reader.stories import THRESHOLD, assign_stories, keep_story_ids, similarity_matrix
 from tests.unit.story_corpus import STORY_CORPUS
 
 
@@ -229,3 +229,38 @@ def test_generated_unrelated_article_sharing_seed_words_never_splits_them(
         extra = Article(title=" ".join(rng.sample(other_words, 4)), paragraphs=[body])
         labels = assign_stories([*seeds, extra])
         assert labels[:5] == [0, 0, 0, 0, 0], (trial, share, size, labels)
+
+
+def test_keep_story_ids_keeps_the_majority_id_and_splits_get_fresh_ones() -> None:
+    counter = itertools.count(100)
+    # 7,7,7 stay together with a newcomer (its own story 9); 8,8 split into two groups
+    old = [7, 7, 7, 9, 8, 8]
+    labels = [0, 0, 0, 0, 1, 2]
+    assert keep_story_ids(old, labels, lambda: next(counter)) == [7, 7, 7, 7, 8, 100]
+    # two old stories merged: the larger one's id survives; a tie keeps the older id
+    assert keep_story_ids([5, 5, 3], [1, 1, 1], lambda: -1) == [5, 5, 5]
+    assert keep_story_ids([5, 3], [1, 1], lambda: -1) == [3, 3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 6), st.integers(0, 5)), max_size=30),
+)
+def test_keep_story_ids_is_a_relabelling_with_unique_ids(pairs: list[tuple[int, int]]) -> None:
+    old = [pair[0] for pair in pairs]
+    labels = [pair[1] for pair in pairs]
+    counter = itertools.count(1000)
+    new = keep_story_ids(old, labels, lambda: next(counter))
+    assert partition(new) == partition(labels)  # same groups, one id per group
+    for story in set(new) - set(old):
+        assert story >= 1000  # an id nobody had is a fresh one
+    # an unchanged grouping keeps every id
+    assert keep_story_ids(old, old, lambda: next(counter)) == old
+    # every group that holds a strict majority of an old story's articles keeps its id
+    for story in set(old):
+        holders = [i for i, o in enumerate(old) if o == story]
+        for label in set(labels):
+            inside = sum(1 for i in holders if labels[i] == label)
+            group_size = labels.count(label)
+            if inside * 2 > len(holders) and inside * 2 > group_size:
+                assert new[labels.index(label)] == story

@@ -253,11 +253,11 @@ class CompareScreen(Screen[None]):
         self.dismiss()
 
     def action_help(self) -> None:
-        """Textual's key panel beside the panes (every binding here has a description)."""
-        if self.query("HelpPanel"):
-            self.app.action_hide_help_panel()
-        else:
-            self.app.action_show_help_panel()
+        """The app's key screen, as on the list and the reader (built from the live bindings,
+        so keys remapped in the config show as remapped)."""
+        from reader.ui.screens.help_screen import HelpScreen, help_rows
+
+        self.app.push_screen(HelpScreen("Compare", help_rows(self)))
 
     def action_toggle_unified(self) -> None:
         self._set_unified(not self.unified)

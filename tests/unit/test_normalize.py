@@ -1,0 +1,82 @@
+"""Normalisation helpers: the fast paths give what the plain definitions give (hypothesis)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.normalize import (
+    WORD,
+    content_stems,
+    facts,
+    idf_weights,
+    normalise,
+    sentence_words,
+    stems_and_facts,
+    words,
+)
+
+# The tokeniser as first written: the reordered WORD must find exactly these tokens.
+REFERENCE_WORD = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*\w*|\w+(?:['.]\w+)*")
+
+# Characters that exercise every branch: digits and separators, apostrophes, dots, letters
+# outside ASCII, digits that are \w but not \d ("²"), and white space.
+ALPHABET = "ab Zé1 203,.'’-_²\n\t"
+texts = st.text(alphabet=ALPHABET, max_size=60)
+news_words = st.lists(
+    st.sampled_from(
+        "the not Monday May nato 1,200 12 000 3.5 sixty-four four declined to failed "
+        "doesn't U.S. talks talk rejected Russia's a I 7 9.80".split()
+    ),
+    max_size=15,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_word_pattern_finds_the_reference_tokens(text: str) -> None:
+    assert WORD.findall(text) == REFERENCE_WORD.findall(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, max_size=6))
+def test_sentence_words_are_words_of_each_span(parts: list[str]) -> None:
+    text, spans = "", []
+    for part in parts:
+        start = len(text) + 1
+        text += " " + part
+        spans.append((start, len(text)))
+    assert sentence_words(text, spans) == [words(text[s:e]) for s, e in spans]
+
+
+def test_thousands_separators_are_dropped_in_every_sentence() -> None:
+    text = "It cost 1,200 euros. Nothing else. About 12 000 came."
+    spans = [(0, 20), (21, 34), (35, len(text))]
+    assert sentence_words(text, spans) == [
+        ["it", "cost", "1200", "euros"],
+        ["nothing", "else"],
+        ["about", "12000", "came"],
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(news_words)
+def test_stems_and_facts_are_those_of_each_sentence(tokens_raw: list[str]) -> None:
+    half = len(tokens_raw) // 2
+    sentences = [words(" ".join(tokens_raw[:half])), words(" ".join(tokens_raw[half:]))]
+    assert stems_and_facts(sentences) == [
+        (frozenset(content_stems(tokens)), facts(tokens)) for tokens in sentences
+    ]
+    assert all(facts(tokens, set(tokens)) == facts(tokens) for tokens in sentences)
+
+
+def test_idf_counts_documents_not_occurrences() -> None:
+    idf = idf_weights([["nato", "nato", "talks"], frozenset({"nato"})])
+    assert idf["nato"] < idf["talks"]
+    assert idf_weights([["x", "x"]]) == idf_weights([frozenset({"x"})])
+
+
+def test_normalise_folds_typography() -> None:
+    assert normalise("“Hello”\u00a0—  World’s") == '"hello" - world\'s'
