@@ -119,8 +119,48 @@ def stem(word: str) -> str:
 _STEMS: dict[str, str] = {}  # words recur: stem each once (bounded below)
 
 
+# Words two outlets use for the same thing in news copy ("shares rose" / "stock climbed"):
+# each group's words get the stem of its first word. Only near-synonyms in news use; opposites
+# stay apart ("rose" / "fell"), and hedges ("roughly", "around") count as function words.
+PARAPHRASE_GROUPS = (
+    "rise rose risen rises rising climb climbed climbs climbing increase increased increases "
+    "increasing gain gained gains jump jumped jumps soar soared surge surged",
+    "fall fell fallen falls falling drop dropped drops dropping decline declined declines "
+    "slip slipped slide slid decrease decreased decreases plunge plunged tumble tumbled sank",
+    "grow grew grown grows growing expand expanded expands",
+    "cut cuts cutting lower lowered lowers reduce reduced reduces slash slashed trim trimmed",
+    "raise raised raises lift lifted lifts hike hiked",
+    "buy buys bought buying acquire acquired acquires acquisition purchase purchased",
+    "resign resigned resigns quit quits resignation",
+    "company companies firm firms",
+    "share shares stock stocks",
+    "profit profits earnings",
+    "forecast forecasts outlook",
+    "analyst analysts economist economists",
+    "largest biggest",
+    "fastest quickest",
+    "kill killed kills die died dies dead death deaths",
+    "start started starts starting begin began begins beginning",
+    "fire fired sack sacked dismiss dismissed",
+    "arrest arrested arrests detain detained",
+    "car cars vehicle vehicles",
+    "delay delayed delays postpone postponed postpones",
+    "cancel cancelled canceled cancels scrap scrapped",
+    "win wins won victory",
+    "defeat defeated loss losses lose lost",
+    "child children kid kids",
+    "pupil pupils student students",
+    "deal deals agreement agreements",
+    "help helped helps aid assist assisted",
+    "unemployment jobless",
+    "about roughly around approximately nearly almost some",
+)
+PARAPHRASE_WORDS = {word: group.split()[0] for group in PARAPHRASE_GROUPS for word in group.split()}
+
+
 def _content_stem(token: str) -> str:
     """The stem of a content word, "" for a function word."""
+    token = PARAPHRASE_WORDS.get(token, token)
     keep = token not in STOPWORDS and (len(token) > 1 or token.isdigit())
     return stem(token) if keep else ""
 
@@ -152,7 +192,7 @@ def stem_table(vocabulary: Iterable[str]) -> dict[str, str]:
 
 
 NEGATIONS = frozenset(
-    "not no never n't nobody nothing none neither nor without cannot unable".split()
+    "not no never n't nobody nothing none neither nor cannot unable".split()
     # verbs that say something did not happen: "failed to enter" is "did not enter"
     + "fail fails failed failing failure refuse refuses refused refusing deny denies denied".split()
 )
