@@ -146,7 +146,7 @@ def _group_edges(
     """
     groups: dict[tuple[Range, Range], Match] = {}
     for (i, j), single in singles.items():
-        if single.score < EXTEND_SCORE:
+        if single.score < EXTEND_SCORE and not single.claim_added:
             continue
         if a.weights[i] > GROUP_ASYMMETRY * b.weights[j]:
             leftover, light, heavy_is_a = a.stems[i] - b.stems[j], b.stems, True

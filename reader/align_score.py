@@ -15,7 +15,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from reader.align_swaps import swap_penalty
+from reader.align_swaps import SWAP_PENALTY, near_copy_changes
 from reader.normalize import idf_weights, sentence_words, stems_and_facts
 from reader.segment import split_sentences
 
@@ -77,6 +77,9 @@ class Match:
     cover: float  # shared weight / weight of the heavier side (0-1)
     identical: bool = False  # same words after normalisation
     length: int = 0  # characters of the normalised A side
+    # One side adds a long clause (``align_swaps``): no match as it stands, but the shorter
+    # side with its neighbours may be (a sentence split in two, a hard-wrapped line).
+    claim_added: bool = False
 
 
 def units(text: str) -> list[Span]:
@@ -255,11 +258,14 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
     value -= fact_penalty(_facts(a.facts, ra), _facts(b.facts, rb), dice)
+    claim_added = False
     if ratio >= CLAUSE_CHECK_RATIO:
         words_a, words_b = norm_a.split(), norm_b.split()
         value -= extra_clause_penalty(words_a, words_b)
-        value -= swap_penalty(words_a, words_b, _text(a, ra), _text(b, rb))
-    return Match(value, ra, rb, len(shared), cover, False, len(norm_a))
+        swapped, claim_added = near_copy_changes(words_a, words_b, _text(a, ra), _text(b, rb))
+        if swapped or claim_added:
+            value -= SWAP_PENALTY
+    return Match(value, ra, rb, len(shared), cover, False, len(norm_a), claim_added)
 
 
 def extra_clause_penalty(words_a: list[str], words_b: list[str]) -> float:

@@ -7,7 +7,8 @@ swapped for another: a number ("6,000" / "16,000"), a day or a unit of time ("ne
 "the manager"), a word for its opposite ("praised" / "criticised"), or a negation put in or
 taken out ("would step down" / "would not step down"). Only the differing spots of the word
 alignment are read, so a fact both sentences state, or one a sentence states elsewhere, does
-not count. Used by ``reader.align_score.score`` where the words mostly agree.
+not count. Likewise a long clause only one side has (a claim the other does not make).
+Used by ``reader.align_score.score`` where the words mostly agree.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ TIME_UNITS = frozenset(
 _NEGATING = NEGATIONS - {"without", "failure"}
 _DECLINE = frozenset("decline declines declined declining".split())
 NEGATION_SPOT = 3  # words on each side of a spot that flips a negation
+ADDED_CLAIM_WORDS = 6
+ADDED_CLAIM_SHARE = 0.65  # of the shorter sentence's words
 NEAR_COPY = 0.5  # share of the shorter sentence's words that must agree, in order
 
 # Who acts: people and institutions a news sentence attributes an act to. Words of one group
@@ -116,7 +119,7 @@ for _one, _other in OPPOSITES:
     for _word in _other.split():
         _OPPOSITE_OF[_word] = _OPPOSITE_OF.get(_word, frozenset()) | frozenset(_one.split())
 
-SWAP_PENALTY = 70.0  # below the extension threshold whatever the rest scores
+SWAP_PENALTY = 70.0  # score points: below the extension threshold whatever the rest scores
 _FIRST_WORD = re.compile(r"(?:^|[.!?]\s+)[\"'(]*(\w+)")
 
 
@@ -132,19 +135,36 @@ def names(text: str) -> frozenset[str]:
     )
 
 
-def swap_penalty(words_a: Sequence[str], words_b: Sequence[str], text_a: str, text_b: str) -> float:
-    """SWAP_PENALTY if the two word lists mostly agree (NEAR_COPY of the shorter one in
-    order) and a differing spot swaps a fact that the other sentence does not state, else 0."""
+def near_copy_changes(
+    words_a: Sequence[str], words_b: Sequence[str], text_a: str, text_b: str
+) -> tuple[bool, bool]:
+    """(a fact swapped, a claim added) where the two word lists mostly agree (NEAR_COPY of
+    the shorter one, in order); a fact counts only if the other sentence does not state it."""
     ops = Levenshtein.opcodes(list(words_a), list(words_b))
     equal = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
     if equal < NEAR_COPY * min(len(words_a), len(words_b)):
-        return 0.0
+        return False, False
     spots = _spots(ops)
+    all_a, all_b = frozenset(words_a), frozenset(words_b)
+    return (
+        _swapped(spots, words_a, words_b, all_a, all_b, text_a, text_b),
+        _claim_added(spots, words_a, words_b, all_a, all_b),
+    )
+
+
+def _swapped(
+    spots: list[Spot],
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    all_a: frozenset[str],
+    all_b: frozenset[str],
+    text_a: str,
+    text_b: str,
+) -> bool:
     if _negations(words_a) % 2 != _negations(words_b) % 2 and _negation_spot(
         spots, words_a, words_b
     ):
-        return SWAP_PENALTY
-    all_a, all_b = frozenset(words_a), frozenset(words_b)
+        return True
     names_a: frozenset[str] | None = None
     names_b: frozenset[str] | None = None
     for a0, a1, b0, b1 in spots:
@@ -153,12 +173,12 @@ def swap_penalty(words_a: Sequence[str], words_b: Sequence[str], text_a: str, te
         if not seg_a or not seg_b:
             continue
         if _fact_swapped(seg_a, seg_b, words_a, words_b):
-            return SWAP_PENALTY
+            return True
         if names_a is None or names_b is None:
             names_a, names_b = names(text_a), names(text_b)
         if _names_swapped(names_a.intersection(seg_a), names_b.intersection(seg_b)):
-            return SWAP_PENALTY
-    return 0.0
+            return True
+    return False
 
 
 Spot = tuple[int, int, int, int]  # a differing stretch: A words [a0, a1), B words [b0, b1)
@@ -176,6 +196,27 @@ def _spots(ops) -> list[Spot]:
         else:
             spots.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
     return spots
+
+
+def _claim_added(
+    spots: list[Spot],
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    all_a: frozenset[str],
+    all_b: frozenset[str],
+) -> bool:
+    """One side says all the other says plus a clause as long as a good part of it ("... won
+    her match in straight sets" / "..., but needed treatment on her wrist and may pull out of
+    the doubles"): a claim the other does not make. Paraphrases add a few words at most."""
+    shorter = min(len(words_a), len(words_b))
+    for a0, a1, b0, b1 in spots:
+        # Words said nowhere on the other side: a clause moved elsewhere is no addition.
+        new_a = sum(1 for w in words_a[a0:a1] if w not in all_b)
+        new_b = sum(1 for w in words_b[b0:b1] if w not in all_a)
+        added = abs(new_a - new_b)
+        if added >= ADDED_CLAIM_WORDS and added >= ADDED_CLAIM_SHARE * shorter:
+            return True
+    return False
 
 
 def _names_swapped(in_a: frozenset[str], in_b: frozenset[str]) -> bool:
