@@ -18,7 +18,16 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
-from reader.normalize import MONTHS, NEGATIONS, TYPOGRAPHY, WEEKDAYS, WORD, numbers
+from reader.normalize import (
+    MONTHS,
+    NEGATIONS,
+    STOPWORDS,
+    TYPOGRAPHY,
+    WEEKDAYS,
+    WORD,
+    numbers,
+    stem,
+)
 
 # Units of time: "out for six weeks" / "out for six months" is another fact.
 TIME_UNITS = frozenset(
@@ -28,6 +37,7 @@ TIME_UNITS = frozenset(
 # "without a win" is "winless": a preposition, not a negated statement.
 _NEGATING = NEGATIONS - {"without", "failure"}
 _DECLINE = frozenset("decline declines declined declining".split())
+SWAP_SPOT = 5  # words on each side of a spot that swaps a fact
 NEGATION_SPOT = 3  # words on each side of a spot that flips a negation
 ADDED_CLAIM_WORDS = 6
 ADDED_CLAIM_SHARE = 0.65  # of the shorter sentence's words
@@ -168,6 +178,8 @@ def _swapped(
     names_a: frozenset[str] | None = None
     names_b: frozenset[str] | None = None
     for a0, a1, b0, b1 in spots:
+        if a1 - a0 > SWAP_SPOT or b1 - b0 > SWAP_SPOT:
+            continue  # a longer stretch is a rewording or an added clause, not a swap
         seg_a = [w for w in words_a[a0:a1] if w not in all_b]
         seg_b = [w for w in words_b[b0:b1] if w not in all_a]
         if not seg_a or not seg_b:
@@ -231,9 +243,17 @@ def _negation_spot(spots: list[Spot], words_a: Sequence[str], words_b: Sequence[
     for a0, a1, b0, b1 in spots:
         seg_a, seg_b = words_a[a0:a1], words_b[b0:b1]
         if len(seg_a) <= NEGATION_SPOT and len(seg_b) <= NEGATION_SPOT:
-            if _negations(seg_a) % 2 != _negations(seg_b) % 2:
+            if _negations(seg_a) % 2 != _negations(seg_b) % 2 and _same_content(seg_a, seg_b):
                 return True
     return False
+
+
+def _same_content(seg_a: Sequence[str], seg_b: Sequence[str]) -> bool:
+    """Apart from negations, the spot says the same ("expected" / "did not expect"), not
+    something else ("Ukraine" / "no one else")."""
+    stems_a = {stem(w) for w in seg_a if w not in STOPWORDS and w not in NEGATIONS}
+    stems_b = {stem(w) for w in seg_b if w not in STOPWORDS and w not in NEGATIONS}
+    return stems_a == stems_b or not stems_a.isdisjoint(stems_b)
 
 
 def _negations(words: Sequence[str]) -> int:
