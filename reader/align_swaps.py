@@ -249,11 +249,11 @@ def _negation_spot(spots: list[Spot], words_a: Sequence[str], words_b: Sequence[
 
 
 def _same_content(seg_a: Sequence[str], seg_b: Sequence[str]) -> bool:
-    """Apart from negations, the spot says the same ("expected" / "did not expect"), not
-    something else ("Ukraine" / "no one else")."""
+    """Apart from negations, the spot says the same ("expected" / "did not expect") or one
+    side nothing ("no one" / "one person"), not something else ("Ukraine" / "no one else")."""
     stems_a = {stem(w) for w in seg_a if w not in STOPWORDS and w not in NEGATIONS}
     stems_b = {stem(w) for w in seg_b if w not in STOPWORDS and w not in NEGATIONS}
-    return stems_a == stems_b or not stems_a.isdisjoint(stems_b)
+    return not stems_a or not stems_b or not stems_a.isdisjoint(stems_b)
 
 
 def _negations(words: Sequence[str]) -> int:
