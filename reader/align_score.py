@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
-from reader.align_swaps import SWAP_PENALTY, near_copy_changes
+from reader.align_swaps import SWAP_PENALTY, EditOp, near_copy_changes, word_ops
 from reader.normalize import idf_weights, sentence_words, stems_and_facts
 from reader.segment import split_sentences
 
@@ -261,8 +260,9 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     claim_added = False
     if ratio >= CLAUSE_CHECK_RATIO:
         words_a, words_b = norm_a.split(), norm_b.split()
-        value -= extra_clause_penalty(words_a, words_b)
-        swapped, claim_added = near_copy_changes(words_a, words_b, _text(a, ra), _text(b, rb))
+        ops = word_ops(words_a, words_b)
+        value -= extra_clause_penalty(words_a, words_b, ops)
+        swapped, claim_added = near_copy_changes(words_a, words_b, _text(a, ra), _text(b, rb), ops)
         # Between groups of sentences, what one side adds is what the merge brings in.
         claim_added = claim_added and ra[1] - ra[0] == 1 == rb[1] - rb[0]
         if swapped or claim_added:
@@ -270,23 +270,25 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     return Match(value, ra, rb, len(shared), cover, False, len(norm_a), claim_added)
 
 
-def extra_clause_penalty(words_a: list[str], words_b: list[str]) -> float:
+def extra_clause_penalty(
+    words_a: list[str], words_b: list[str], ops: list[EditOp] | None = None
+) -> float:
     """One side is the other plus a clause at its start or end ("... at 3.75 percent" /
     "... at 3.75 percent, but two members voted for a cut"): that clause is a claim the
-    other side does not make, however much the rest agrees."""
+    other side does not make, however much the rest agrees. ``ops``: the word edit
+    operations of the two lists, if the caller has them."""
     shorter, longer = sorted((words_a, words_b), key=len)
     if len(longer) - len(shorter) < EXTRA_CLAUSE_WORDS:
         return 0.0
-    ops = Levenshtein.opcodes(words_a, words_b)
-    equal = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+    if ops is None:
+        ops = word_ops(words_a, words_b)
+    equal = sum(a1 - a0 for tag, a0, a1, _, _ in ops if tag == "equal")
     if equal < SHARED_BODY * len(shorter):
         return 0.0
     ends = (ops[0], ops[-1]) if len(ops) > 1 else (ops[0],)
-    for op in ends:
-        if op.tag in ("insert", "delete", "replace"):
-            extra = max(op.src_end - op.src_start, op.dest_end - op.dest_start)
-            if extra >= EXTRA_CLAUSE_WORDS:
-                return EXTRA_CLAUSE
+    for tag, a0, a1, b0, b1 in ends:
+        if tag != "equal" and max(a1 - a0, b1 - b0) >= EXTRA_CLAUSE_WORDS:
+            return EXTRA_CLAUSE
     return 0.0
 
 

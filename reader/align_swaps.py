@@ -24,7 +24,6 @@ from reader.normalize import (
     STOPWORDS,
     TYPOGRAPHY,
     WEEKDAYS,
-    WORD,
     numbers,
     stem,
 )
@@ -130,6 +129,8 @@ for _one, _other in OPPOSITES:
         _OPPOSITE_OF[_word] = _OPPOSITE_OF.get(_word, frozenset()) | frozenset(_one.split())
 
 SWAP_PENALTY = 70.0  # score points: below the extension threshold whatever the rest scores
+# A word starting with a capital letter (Latin scripts; other scripts simply find no names).
+_CAPITALISED = re.compile(r"(?<![\w'.])[A-Z\u00c0-\u00de][\w'.]*\w|(?<![\w'.])[A-Z]\b")
 _FIRST_WORD = re.compile(r"(?:^|[.!?]\s+)[\"'(]*(\w+)")
 
 
@@ -137,21 +138,34 @@ def names(text: str) -> frozenset[str]:
     """Capitalised words (lower-cased) that do not start a sentence, in ``text``. Words in all
     capitals are left out (a text in capitals has no telling case)."""
     plain = text.translate(TYPOGRAPHY)
+    capitalised = [m for m in _CAPITALISED.finditer(plain) if not m.group().isupper()]
+    if not capitalised:
+        return frozenset()
     starts = {m.start(1) for m in _FIRST_WORD.finditer(plain)}
-    return frozenset(
-        m.group().casefold()
-        for m in WORD.finditer(plain)
-        if m.group()[0].isupper() and not m.group().isupper() and m.start() not in starts
-    )
+    return frozenset(m.group().casefold() for m in capitalised if m.start() not in starts)
+
+
+EditOp = tuple[str, int, int, int, int]  # tag, a0, a1, b0, b1 (rapidfuzz opcodes as tuples)
+
+
+def word_ops(words_a: Sequence[str], words_b: Sequence[str]) -> list[EditOp]:
+    """Word-level edit operations turning ``words_a`` into ``words_b``."""
+    return Levenshtein.opcodes(words_a, words_b).as_list()
 
 
 def near_copy_changes(
-    words_a: Sequence[str], words_b: Sequence[str], text_a: str, text_b: str
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    text_a: str,
+    text_b: str,
+    ops: list[EditOp] | None = None,
 ) -> tuple[bool, bool]:
     """(a fact swapped, a claim added) where the two word lists mostly agree (NEAR_COPY of
-    the shorter one, in order); a fact counts only if the other sentence does not state it."""
-    ops = Levenshtein.opcodes(list(words_a), list(words_b))
-    equal = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+    the shorter one, in order); a fact counts only if the other sentence does not state it.
+    ``ops``: ``word_ops(words_a, words_b)`` if the caller has them."""
+    if ops is None:
+        ops = word_ops(words_a, words_b)
+    equal = sum(a1 - a0 for tag, a0, a1, _, _ in ops if tag == "equal")
     if equal < NEAR_COPY * min(len(words_a), len(words_b)):
         return False, False
     spots = _spots(ops)
@@ -171,8 +185,9 @@ def _swapped(
     text_a: str,
     text_b: str,
 ) -> bool:
-    if _negations(words_a) % 2 != _negations(words_b) % 2 and _negation_spot(
-        spots, words_a, words_b
+    # The spots first: they are short, and mostly hold no negation.
+    if _negation_spot(spots, words_a, words_b) and (
+        _negations(words_a) % 2 != _negations(words_b) % 2
     ):
         return True
     names_a: frozenset[str] | None = None
@@ -186,6 +201,8 @@ def _swapped(
             continue
         if _fact_swapped(seg_a, seg_b, words_a, words_b):
             return True
+        if not (_may_be_name(seg_a, text_a) and _may_be_name(seg_b, text_b)):
+            continue
         if names_a is None or names_b is None:
             names_a, names_b = names(text_a), names(text_b)
         if _names_swapped(names_a.intersection(seg_a), names_b.intersection(seg_b)):
@@ -196,17 +213,16 @@ def _swapped(
 Spot = tuple[int, int, int, int]  # a differing stretch: A words [a0, a1), B words [b0, b1)
 
 
-def _spots(ops) -> list[Spot]:
+def _spots(ops: list[EditOp]) -> list[Spot]:
     """Runs of consecutive non-equal edit operations, as one stretch each."""
     spots: list[Spot] = []
-    for op in ops:
-        if op.tag == "equal":
+    for tag, a0, a1, b0, b1 in ops:
+        if tag == "equal":
             continue
-        if spots and spots[-1][1] == op.src_start and spots[-1][3] == op.dest_start:
-            a0, _, b0, _ = spots[-1]
-            spots[-1] = (a0, op.src_end, b0, op.dest_end)
+        if spots and spots[-1][1] == a0 and spots[-1][3] == b0:
+            spots[-1] = (spots[-1][0], a1, spots[-1][2], b1)
         else:
-            spots.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+            spots.append((a0, a1, b0, b1))
     return spots
 
 
@@ -221,7 +237,10 @@ def _claim_added(
     her match in straight sets" / "..., but needed treatment on her wrist and may pull out of
     the doubles"): a claim the other does not make. Paraphrases add a few words at most."""
     shorter = min(len(words_a), len(words_b))
+    least = max(ADDED_CLAIM_WORDS, ADDED_CLAIM_SHARE * shorter)
     for a0, a1, b0, b1 in spots:
+        if a1 - a0 < least and b1 - b0 < least:
+            continue
         # Words said nowhere on the other side: a clause moved elsewhere is no addition.
         new_a = sum(1 for w in words_a[a0:a1] if w not in all_b)
         new_b = sum(1 for w in words_b[b0:b1] if w not in all_a)
@@ -229,6 +248,12 @@ def _claim_added(
         if added >= ADDED_CLAIM_WORDS and added >= ADDED_CLAIM_SHARE * shorter:
             return True
     return False
+
+
+def _may_be_name(seg: Sequence[str], text: str) -> bool:
+    """Some word of ``seg`` is written capitalised in ``text`` (a cheap test before
+    ``names``)."""
+    return any(w[:1].upper() + w[1:] in text for w in seg if w[:1].isalpha())
 
 
 def _names_swapped(in_a: frozenset[str], in_b: frozenset[str]) -> bool:
@@ -258,6 +283,9 @@ def _same_content(seg_a: Sequence[str], seg_b: Sequence[str]) -> bool:
 
 def _negations(words: Sequence[str]) -> int:
     """Negating words ("not", "failed", "declined to"): an odd count negates."""
+    if _NEGATING.isdisjoint(words) and _DECLINE.isdisjoint(words):
+        if not any(w.endswith("n't") for w in words):
+            return 0
     count = sum(1 for w in words if w in _NEGATING or w.endswith("n't"))
     return count + sum(
         1 for w, after in zip(words, words[1:], strict=False) if w in _DECLINE and after == "to"

@@ -15,7 +15,7 @@ _MIN_WRAPPED_LINES = 8
 _MIN_RUN_ON_LINES = 3
 _MIN_SHARE = 0.5
 _MAX_UNWRAP_CHARS = 5_000_000
-_SENTENCE_END = frozenset('.!?:;"\u201d\u00bb\')')
+_SENTENCE_END = frozenset(".!?:;\"\u201d\u00bb')")
 
 
 def _first_word(line: str) -> str:
