@@ -303,18 +303,43 @@ def _fetched_pages(
     entries: list[FeedEntry], timeout: float, deadline: float
 ) -> Iterator[tuple[FeedEntry, _Page | None]]:
     """(entry, its page) in feed order, pages fetched ``FETCH_WORKERS`` at a time; None for
-    an entry whose turn came after the deadline. Entries without a link get an empty page."""
-    from concurrent.futures import ThreadPoolExecutor
+    an entry whose turn came after the deadline. Entries without a link get an empty page.
 
-    with ThreadPoolExecutor(max_workers=FETCH_WORKERS) as pool:
-        pending = [
-            (entry, pool.submit(_fetch_entry_page, entry.link, timeout, deadline))
-            if entry.link
-            else (entry, None)
-            for entry in entries
-        ]
-        for entry, future in pending:
-            yield entry, (future.result() if future is not None else _Page(error="no link"))
+    The fetching threads are daemons that stop taking pages once the caller stops reading
+    (Ctrl-C): a ThreadPoolExecutor would make the interrupted command wait for every page.
+    """
+    import queue
+    import threading
+    from concurrent.futures import Future
+
+    jobs: queue.SimpleQueue[tuple[str, Future[_Page | None]]] = queue.SimpleQueue()
+    pending: list[tuple[FeedEntry, Future[_Page | None] | None]] = []
+    for entry in entries:
+        future: Future[_Page | None] | None = None
+        if entry.link:
+            future = Future()
+            jobs.put((entry.link, future))
+        pending.append((entry, future))
+    stop = threading.Event()
+
+    def work() -> None:
+        while not stop.is_set():
+            try:
+                link, slot = jobs.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                slot.set_result(_fetch_entry_page(link, timeout, deadline))
+            except BaseException as error:  # noqa: BLE001 - handed to the reader of the slot
+                slot.set_exception(error)
+
+    for _ in range(min(FETCH_WORKERS, jobs.qsize())):
+        threading.Thread(target=work, name="feed-page-fetch", daemon=True).start()
+    try:
+        for entry, slot in pending:
+            yield entry, (slot.result() if slot is not None else _Page(error="no link"))
+    finally:
+        stop.set()
 
 
 def _fetch_entry_page(link: str, timeout: float, deadline: float) -> _Page | None:
