@@ -108,6 +108,11 @@ def check_xml_safety(body: bytes, url: str) -> None:
         raise FeedError(refused)
 
 
+def _looks_like_a_page(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) and b"<rss" not in head
+
+
 def parse_feed(body: bytes, url: str) -> ParsedFeed:
     """Parse RSS or Atom bytes; FeedError with one line for anything that is not a feed."""
     check_xml_safety(body, url)
@@ -119,6 +124,11 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
         raise FeedError(f"{url}: unreadable feed ({type(error).__name__})") from None
     entries = [_entry(item) for item in parsed.entries]
     usable = [entry for entry in entries if entry.link or entry.content_html]
+    if not usable and _looks_like_a_page(body):
+        raise FeedError(
+            f"{url}: a web page, not an RSS or Atom feed"
+            " (add it as an article with 'newsreader add URL')"
+        )
     if parsed.get("bozo") and not usable:
         # feedparser recovers what it can; a broken feed with nothing usable is an error
         reason = " ".join(str(parsed.get("bozo_exception", "")).split())[:160] or "unreadable"

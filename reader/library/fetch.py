@@ -180,8 +180,17 @@ def fetch_page(url: str, **options: object) -> tuple[str, str, FetchResult]:
     kind = page_kind(result)
     if kind is None:
         shown = result.content_type or "no content type"
-        raise FetchError(f"{url}: not an HTML page ({shown})")
+        hint = "; it is a feed: follow it with 'newsreader feed add URL'" if is_feed(result) else ""
+        raise FetchError(f"{url}: not an HTML page ({shown}){hint}")
     return decode_body(result), kind, result
+
+
+def is_feed(result: FetchResult) -> bool:
+    """An RSS/Atom answer (by its media type, or an <rss>/<feed> root near the start)."""
+    if result.content_type in ("application/rss+xml", "application/atom+xml"):
+        return True
+    head = result.body[:1024].lower()
+    return any(root in head for root in (b"<rss", b"<feed", b"<rdf:rdf"))
 
 
 def page_kind(result: FetchResult) -> str | None:

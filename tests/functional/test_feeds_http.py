@@ -226,9 +226,16 @@ def test_entity_bomb_is_refused_before_parsing(server) -> None:
     assert time.monotonic() - started < 2
 
 
-def test_a_web_page_is_not_a_feed(server) -> None:
-    with pytest.raises(FeedError):
+def test_a_web_page_is_not_a_feed_and_a_feed_is_not_a_page(server) -> None:
+    """QA: 'feed add PAGE' said 'malformed feed (<unknown>:2:0: syntax error)'; 'add FEED'
+    said only 'not an HTML page'. Each now names the command that fits."""
+    with pytest.raises(FeedError, match=r"a web page, not an RSS or Atom feed .*newsreader add"):
         fetch_feed(f"{server.base}/page/1")
+    for feed in ("rss.xml", "atom.xml"):
+        with pytest.raises(FetchError, match=r"not an HTML page .*newsreader feed add URL'$"):
+            fetch_page(f"{server.base}/{feed}")
+    with pytest.raises(FetchError, match=r"not an HTML page \(application/pdf\)$"):
+        fetch_page(f"{server.base}/file.pdf")
 
 
 def test_feed_commands_end_to_end(server, tmp_path: Path, capsys) -> None:
