@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.library.fetch import FetchError, fetch_page, fetch_url
+from reader.library.paths import PrintableError
 from reader.library.records import FeedInfo
 from reader.library.store import Library
 from reader.model import Article
@@ -36,7 +37,7 @@ MAX_ENTRY_ATTEMPTS = 3  # refreshes that try a failing entry before it is left a
 MIN_FETCH_TIME = 0.2  # an entry's fetch does not start with less time than this left
 
 
-class FeedError(ReaderError):
+class FeedError(PrintableError):
     """A feed could not be used (malformed, not a feed, refused as unsafe)."""
 
 

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from reader.errors import ReaderError
+from reader.library.paths import PrintableError
 
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_MAX_BYTES = 10 * 2**20
@@ -31,7 +31,7 @@ FEED_TYPES = (
 )
 
 
-class FetchError(ReaderError):
+class FetchError(PrintableError):
     """A URL could not be fetched as asked (one line, names the URL)."""
 
 
@@ -58,7 +58,10 @@ def check_url(url: str) -> str:
         from reader.library.paths import printable
 
         raise FetchError(f"{printable(url)}: the URL has bytes that are not UTF-8") from None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as error:  # e.g. "Invalid IPv6 URL" for an unbalanced "["
+        raise FetchError(f"{url}: invalid URL ({error})") from None
     if parts.scheme.lower() not in ("http", "https"):
         shown = parts.scheme or "no scheme"
         raise FetchError(f"{url}: only http and https URLs can be fetched ({shown})")

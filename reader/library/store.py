@@ -16,8 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reader.errors import ReaderError
-from reader.library.paths import library_path
+from reader.library.paths import PrintableError, library_path
 from reader.library.records import (
     AddResult,
     FeedInfo,
@@ -38,7 +37,7 @@ REGROUP_LIMIT = 20_000  # most recently added articles whose stories are recompu
 RANK_WINDOW = 1000  # newest matches ranked by bm25 per search (all of them when fewer)
 
 
-class LibraryError(ReaderError):
+class LibraryError(PrintableError):
     """The library file cannot be used (not a library, newer version, locked too long)."""
 
 
