@@ -203,11 +203,19 @@ def _extend(
     once never can: each round looks only at the matches the previous round added.
     """
     shapes = ((1, 1), *GROUP_SHAPES)
+    n_a, n_b = len(a.spans), len(b.spans)
     frontier = list(chosen)
     while frontier:
         proposals: list[Match] = []
         for match in frontier:
-            for ra, rb in _neighbours(match, shapes, len(a.spans), len(b.spans)):
+            # Every neighbour takes the sentence just after (or before) the match on both
+            # sides: where those are used on either side, no shape can fit there.
+            (a0, a1), (b0, b1) = match.a, match.b
+            after = a1 < n_a and b1 < n_b and a1 not in used_a and b1 not in used_b
+            before = a0 > 0 and b0 > 0 and a0 - 1 not in used_a and b0 - 1 not in used_b
+            if not (after or before):
+                continue
+            for ra, rb in _neighbours(match, shapes, n_a, n_b):
                 if not _free_ranges(ra, rb, used_a, used_b):
                     continue
                 if (ra[1] - ra[0]) * (rb[1] - rb[0]) > 1 and not _every_member_shares(a, b, ra, rb):

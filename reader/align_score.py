@@ -240,23 +240,33 @@ def _postings(stems_of: list[frozenset[str]], limit: int) -> dict[str, list[int]
 
 def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Match:
     """Similarity of A sentences ``ra`` with B sentences ``rb``, 0-100."""
-    norm_a = " ".join(a.norms[ra[0] : ra[1]])
-    norm_b = " ".join(b.norms[rb[0] : rb[1]])
-    stems_a = _union(a.stems, ra)
-    stems_b = _union(b.stems, rb)
-    if norm_a == norm_b and norm_a:
-        return Match(100.0, ra, rb, len(stems_a), 1.0, True, len(norm_a))
-    weight_a = a.weights[ra[0]] if ra[1] - ra[0] == 1 else sum(idf[t] for t in stems_a)
-    weight_b = b.weights[rb[0]] if rb[1] - rb[0] == 1 else sum(idf[t] for t in stems_b)
+    if ra[1] - ra[0] == 1 and rb[1] - rb[0] == 1:  # most calls: features as computed
+        i, j = ra[0], rb[0]
+        norm_a, norm_b = a.norms[i], b.norms[j]
+        stems_a, stems_b = a.stems[i], b.stems[j]
+        if norm_a == norm_b and norm_a:
+            return Match(100.0, ra, rb, len(stems_a), 1.0, True, len(norm_a))
+        weight_a, weight_b = a.weights[i], b.weights[j]
+        facts_a, facts_b = a.facts[i], b.facts[j]
+    else:
+        norm_a = " ".join(a.norms[ra[0] : ra[1]])
+        norm_b = " ".join(b.norms[rb[0] : rb[1]])
+        stems_a = _union(a.stems, ra)
+        stems_b = _union(b.stems, rb)
+        if norm_a == norm_b and norm_a:
+            return Match(100.0, ra, rb, len(stems_a), 1.0, True, len(norm_a))
+        weight_a = a.weights[ra[0]] if ra[1] - ra[0] == 1 else sum(map(idf.__getitem__, stems_a))
+        weight_b = b.weights[rb[0]] if rb[1] - rb[0] == 1 else sum(map(idf.__getitem__, stems_b))
+        facts_a, facts_b = _facts(a.facts, ra), _facts(b.facts, rb)
     shared = stems_a & stems_b
-    weight_shared = sum(idf[t] for t in shared)
+    weight_shared = sum(map(idf.__getitem__, shared))
     if weight_shared == 0:
         return Match(0.0, ra, rb, 0, 0.0)
     dice = 2 * weight_shared / (weight_a + weight_b)
     cover = weight_shared / max(weight_a, weight_b)
     ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
-    value -= fact_penalty(_facts(a.facts, ra), _facts(b.facts, rb), dice)
+    value -= fact_penalty(facts_a, facts_b, dice)
     claim_added = False
     if ratio >= CLAUSE_CHECK_RATIO:
         words_a, words_b = norm_a.split(), norm_b.split()

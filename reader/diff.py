@@ -22,23 +22,37 @@ _TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]")
 _SPLIT = re.compile(r"(\w+(?:['’.]\w+)*|[^\w\s])")
 
 
+Columns = tuple[list[str], list[int], list[int]]  # token texts, starts, ends
+
+
 def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, int, int]]:
     """(normalised token, start, end) for every token inside ``spans``."""
-    found: list[tuple[str, int, int]] = []
+    return list(zip(*token_columns(text, spans), strict=True))
+
+
+def token_columns(text: str, spans: Sequence[Span]) -> Columns:
+    """The normalised tokens inside ``spans`` and their start and end offsets, as three lists
+    (no tuple per token: a passage has hundreds)."""
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for start, end in _joined(text, spans):
         region = text[start:end]
         folded = region.translate(TYPOGRAPHY).casefold()
         if len(folded) == len(region):  # the usual case: cut the tokens out of the folded text
             parts = _SPLIT.split(folded)
-            ends = list(accumulate(map(len, parts), initial=start))
-            # part k spans ends[k]..ends[k + 1]; tokens are the odd parts
-            found.extend(zip(parts[1::2], ends[1::2], ends[2::2], strict=False))
+            offsets = list(accumulate(map(len, parts), initial=start))
+            # part k spans offsets[k]..offsets[k + 1]; tokens are the odd parts
+            last = len(parts) - 1  # parts: separator, token, separator, ..., separator
+            texts += parts[1:last:2]
+            starts += offsets[1:last:2]
+            ends += offsets[2 : last + 1 : 2]
         else:  # a character changed length when folded (ß, …): fold token by token
-            found.extend(
-                (m.group().translate(TYPOGRAPHY).casefold(), start + m.start(), start + m.end())
-                for m in _TOKEN.finditer(region)
-            )
-    return found
+            for m in _TOKEN.finditer(region):
+                texts.append(m.group().translate(TYPOGRAPHY).casefold())
+                starts.append(start + m.start())
+                ends.append(start + m.end())
+    return texts, starts, ends
 
 
 def _joined(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -57,23 +71,26 @@ def word_diff(
     a_text: str, a_spans: Sequence[Span], b_text: str, b_spans: Sequence[Span]
 ) -> tuple[DiffOp, ...]:
     """Equal / insert / delete / replace operations between two passages, in reading order."""
-    a_tokens = tokens(a_text, a_spans)
-    b_tokens = tokens(b_text, b_spans)
-    ops = Levenshtein.opcodes([t[0] for t in a_tokens], [t[0] for t in b_tokens])
-    result: list[DiffOp] = []
-    for op in ops:
-        a_span = _span(a_tokens, op.src_start, op.src_end, a_spans)
-        b_span = _span(b_tokens, op.dest_start, op.dest_end, b_spans)
-        result.append(DiffOp(op.tag, a_span, b_span))  # type: ignore[arg-type]
-    return tuple(result)
+    a_tokens = token_columns(a_text, a_spans)
+    b_tokens = token_columns(b_text, b_spans)
+    ops = Levenshtein.opcodes(a_tokens[0], b_tokens[0])
+    return tuple(
+        DiffOp(
+            op.tag,  # type: ignore[arg-type]
+            _span(a_tokens, op.src_start, op.src_end, a_spans),
+            _span(b_tokens, op.dest_start, op.dest_end, b_spans),
+        )
+        for op in ops
+    )
 
 
-def _span(toks: list[tuple[str, int, int]], first: int, last: int, spans: Sequence[Span]) -> Span:
+def _span(columns: Columns, first: int, last: int, spans: Sequence[Span]) -> Span:
+    _, starts, ends = columns
     if first < last:
-        return (toks[first][1], toks[last - 1][2])
-    if first < len(toks):  # empty: the place where the other side's words go
-        return (toks[first][1], toks[first][1])
-    if toks:
-        return (toks[-1][2], toks[-1][2])
+        return (starts[first], ends[last - 1])
+    if first < len(starts):  # empty: the place where the other side's words go
+        return (starts[first], starts[first])
+    if starts:
+        return (ends[-1], ends[-1])
     position = spans[-1][1] if spans else 0
     return (position, position)

@@ -150,9 +150,8 @@ def _next_word(text: str, match: re.Match[str]) -> str:
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
+    piece = text[start:end]
+    kept = piece.strip()  # the same white space as str.isspace, in C
+    if kept:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(kept)))

@@ -17,13 +17,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.commands.list_cmd import plural
     from reader.library.importer import import_sources
     from reader.library.progress import progress_bar
     from reader.library.store import Library
 
     with Library.open(args.library) as library:
-        with progress_bar("Importing") as progress:
-            summary = import_sources(library, args.sources, progress, timeout=args.timeout)
+        before = library.count()
+        try:
+            with progress_bar("Importing") as progress:
+                summary = import_sources(library, args.sources, progress, timeout=args.timeout)
+        except KeyboardInterrupt:
+            # each article is committed on its own: what was added stays
+            added = library.count() - before
+            print(
+                f"newsreader: interrupted; kept the {plural(added, 'article')} added so far"
+                " (run the same command again to add the rest)",
+                file=sys.stderr,
+            )
+            return 130
     for error in summary.errors:
         print(f"newsreader: {error}", file=sys.stderr)
     print(summary)

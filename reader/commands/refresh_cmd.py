@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader.commands.feed_cmd import NO_FEEDS
+    from reader.commands.list_cmd import plural
     from reader.library.feeds import refresh_feeds
     from reader.library.progress import progress_bar
     from reader.library.store import Library
@@ -29,8 +30,19 @@ def run(args: argparse.Namespace) -> int:
         if not library.feeds():
             print(NO_FEEDS)
             return 0
-        with progress_bar("Refreshing") as progress:
-            summary = refresh_feeds(library, progress, timeout=args.timeout)
+        before = library.count()
+        try:
+            with progress_bar("Refreshing") as progress:
+                summary = refresh_feeds(library, progress, timeout=args.timeout)
+        except KeyboardInterrupt:
+            # each article is committed on its own; a feed cut short is fetched again
+            added = library.count() - before
+            print(
+                f"newsreader: interrupted; kept the {plural(added, 'new article')} fetched so far"
+                " (run 'newsreader refresh' again for the rest)",
+                file=sys.stderr,
+            )
+            return 130
     for error in summary.errors:
         print(f"newsreader: {error}", file=sys.stderr)
     print(summary)

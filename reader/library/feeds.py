@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.library.fetch import FetchError, fetch_page, fetch_url
+from reader.library.paths import PrintableError
 from reader.library.records import FeedInfo
 from reader.library.store import Library
 from reader.model import Article
@@ -36,7 +37,7 @@ MAX_ENTRY_ATTEMPTS = 3  # refreshes that try a failing entry before it is left a
 MIN_FETCH_TIME = 0.2  # an entry's fetch does not start with less time than this left
 
 
-class FeedError(ReaderError):
+class FeedError(PrintableError):
     """A feed could not be used (malformed, not a feed, refused as unsafe)."""
 
 
@@ -108,6 +109,11 @@ def check_xml_safety(body: bytes, url: str) -> None:
         raise FeedError(refused)
 
 
+def _looks_like_a_page(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) and b"<rss" not in head
+
+
 def parse_feed(body: bytes, url: str) -> ParsedFeed:
     """Parse RSS or Atom bytes; FeedError with one line for anything that is not a feed."""
     check_xml_safety(body, url)
@@ -119,6 +125,11 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
         raise FeedError(f"{url}: unreadable feed ({type(error).__name__})") from None
     entries = [_entry(item) for item in parsed.entries]
     usable = [entry for entry in entries if entry.link or entry.content_html]
+    if not usable and _looks_like_a_page(body):
+        raise FeedError(
+            f"{url}: a web page, not an RSS or Atom feed"
+            " (add it as an article with 'newsreader add URL')"
+        )
     if parsed.get("bozo") and not usable:
         # feedparser recovers what it can; a broken feed with nothing usable is an error
         reason = " ".join(str(parsed.get("bozo_exception", "")).split())[:160] or "unreadable"
@@ -303,18 +314,43 @@ def _fetched_pages(
     entries: list[FeedEntry], timeout: float, deadline: float
 ) -> Iterator[tuple[FeedEntry, _Page | None]]:
     """(entry, its page) in feed order, pages fetched ``FETCH_WORKERS`` at a time; None for
-    an entry whose turn came after the deadline. Entries without a link get an empty page."""
-    from concurrent.futures import ThreadPoolExecutor
+    an entry whose turn came after the deadline. Entries without a link get an empty page.
 
-    with ThreadPoolExecutor(max_workers=FETCH_WORKERS) as pool:
-        pending = [
-            (entry, pool.submit(_fetch_entry_page, entry.link, timeout, deadline))
-            if entry.link
-            else (entry, None)
-            for entry in entries
-        ]
-        for entry, future in pending:
-            yield entry, (future.result() if future is not None else _Page(error="no link"))
+    The fetching threads are daemons that stop taking pages once the caller stops reading
+    (Ctrl-C): a ThreadPoolExecutor would make the interrupted command wait for every page.
+    """
+    import queue
+    import threading
+    from concurrent.futures import Future
+
+    jobs: queue.SimpleQueue[tuple[str, Future[_Page | None]]] = queue.SimpleQueue()
+    pending: list[tuple[FeedEntry, Future[_Page | None] | None]] = []
+    for entry in entries:
+        future: Future[_Page | None] | None = None
+        if entry.link:
+            future = Future()
+            jobs.put((entry.link, future))
+        pending.append((entry, future))
+    stop = threading.Event()
+
+    def work() -> None:
+        while not stop.is_set():
+            try:
+                link, slot = jobs.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                slot.set_result(_fetch_entry_page(link, timeout, deadline))
+            except BaseException as error:  # noqa: BLE001 - handed to the reader of the slot
+                slot.set_exception(error)
+
+    for _ in range(min(FETCH_WORKERS, jobs.qsize())):
+        threading.Thread(target=work, name="feed-page-fetch", daemon=True).start()
+    try:
+        for entry, slot in pending:
+            yield entry, (slot.result() if slot is not None else _Page(error="no link"))
+    finally:
+        stop.set()
 
 
 def _fetch_entry_page(link: str, timeout: float, deadline: float) -> _Page | None:

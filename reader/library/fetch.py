@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from reader.errors import ReaderError
+from reader.library.paths import PrintableError
 
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_MAX_BYTES = 10 * 2**20
@@ -31,7 +31,7 @@ FEED_TYPES = (
 )
 
 
-class FetchError(ReaderError):
+class FetchError(PrintableError):
     """A URL could not be fetched as asked (one line, names the URL)."""
 
 
@@ -58,7 +58,10 @@ def check_url(url: str) -> str:
         from reader.library.paths import printable
 
         raise FetchError(f"{printable(url)}: the URL has bytes that are not UTF-8") from None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as error:  # e.g. "Invalid IPv6 URL" for an unbalanced "["
+        raise FetchError(f"{url}: invalid URL ({error})") from None
     if parts.scheme.lower() not in ("http", "https"):
         shown = parts.scheme or "no scheme"
         raise FetchError(f"{url}: only http and https URLs can be fetched ({shown})")
@@ -180,8 +183,17 @@ def fetch_page(url: str, **options: object) -> tuple[str, str, FetchResult]:
     kind = page_kind(result)
     if kind is None:
         shown = result.content_type or "no content type"
-        raise FetchError(f"{url}: not an HTML page ({shown})")
+        hint = "; it is a feed: follow it with 'newsreader feed add URL'" if is_feed(result) else ""
+        raise FetchError(f"{url}: not an HTML page ({shown}){hint}")
     return decode_body(result), kind, result
+
+
+def is_feed(result: FetchResult) -> bool:
+    """An RSS/Atom answer (by its media type, or an <rss>/<feed> root near the start)."""
+    if result.content_type in ("application/rss+xml", "application/atom+xml"):
+        return True
+    head = result.body[:1024].lower()
+    return any(root in head for root in (b"<rss", b"<feed", b"<rdf:rdf"))
 
 
 def page_kind(result: FetchResult) -> str | None:

@@ -49,7 +49,7 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str | Path]:
 
 
 def _shown(source: str | Path) -> str:
-    return printable(source) if isinstance(source, str) else display_path(source)
+    return printable(source if isinstance(source, str) else display_path(source))
 
 
 def import_one(

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+from reader.errors import ReaderError
 
 ENV_VAR = "NEWSREADER_LIBRARY"
 FILE_NAME = "library.sqlite3"
@@ -22,20 +25,39 @@ def library_path(explicit: str | Path | None = None) -> Path:
     return path
 
 
+# C0 and C1 controls, DEL, and the bidirectional overrides that can reorder a shown line
+_UNSHOWABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def printable(text: str) -> str:
-    """Text that can always be stored in SQLite and printed.
+    """Text that can always be stored in SQLite and printed on one line of a terminal.
 
     File names that are not valid UTF-8 (a Latin-1 name on a UTF-8 system) reach Python as
     lone surrogates ("caf\\udcff"), which neither SQLite nor a UTF-8 terminal accepts; their
-    bytes are shown as ``\\xff`` escapes instead. Valid text comes back unchanged.
+    bytes are shown as ``\\xff`` escapes instead. Control characters (a file or URL named
+    with terminal escape sequences, a newline) are escaped the same way. Other text comes
+    back unchanged.
     """
     try:
         data = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a surrogate that is not an undecodable byte
         data = text.encode("utf-8", "surrogatepass")
-    return data.decode("utf-8", "backslashreplace")
+    shown = data.decode("utf-8", "backslashreplace")
+    return _UNSHOWABLE_RE.sub(_escape, shown) if not shown.isprintable() else shown
 
 
 def display_path(path: str | Path) -> str:
     """A file path as stored and shown by the library (see ``printable``)."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+class PrintableError(ReaderError):
+    """A user error whose one-line message names files or URLs from outside: made printable."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(printable(message))

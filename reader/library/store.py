@@ -16,8 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reader.errors import ReaderError
-from reader.library.paths import library_path
+from reader.library.paths import PrintableError, library_path
 from reader.library.records import (
     AddResult,
     FeedInfo,
@@ -38,7 +37,7 @@ REGROUP_LIMIT = 20_000  # most recently added articles whose stories are recompu
 RANK_WINDOW = 1000  # newest matches ranked by bm25 per search (all of them when fewer)
 
 
-class LibraryError(ReaderError):
+class LibraryError(PrintableError):
     """The library file cannot be used (not a library, newer version, locked too long)."""
 
 
@@ -375,20 +374,37 @@ class Library:
         from reader.stories import assign_stories, keep_story_ids
 
         rows = self.connection.execute(
-            "SELECT id, coalesce(story, id), article_json, body FROM (SELECT id, story,"
-            " article_json, body FROM articles ORDER BY id DESC LIMIT ?) ORDER BY id",
+            "SELECT id, article_json, body FROM"
+            " (SELECT id, article_json, body FROM articles ORDER BY id DESC LIMIT ?) ORDER BY id",
             (int(limit),),
         ).fetchall()
-        ids = [row[0] for row in rows]
-        old_stories = [row[1] for row in rows]
-        labels = assign_stories([article_from_json(row[2], row[3]) for row in rows])
+        if not rows:
+            return
+        grouped = dict(
+            zip(
+                [row[0] for row in rows],
+                assign_stories([article_from_json(row[1], row[2]) for row in rows]),
+                strict=True,
+            )
+        )
         with self.transaction() as c:
-            stories = keep_story_ids(old_stories, labels, self._fresh_story_id)
+            # current ids read under the write lock: another copy may have regrouped (or
+            # deleted) while this one was grouping
+            current = c.execute(
+                "SELECT id, coalesce(story, id) FROM articles WHERE id >= ? ORDER BY id",
+                (rows[0][0],),
+            ).fetchall()
+            current = [(article_id, old) for article_id, old in current if article_id in grouped]
+            stories = keep_story_ids(
+                [old for _, old in current],
+                [grouped[article_id] for article_id, _ in current],
+                self._fresh_story_id,
+            )
             c.executemany(
                 "UPDATE articles SET story = ? WHERE id = ?",
                 [
                     (story, article_id)
-                    for article_id, story, old in zip(ids, stories, old_stories, strict=True)
+                    for (article_id, old), story in zip(current, stories, strict=True)
                     if story != old
                 ],
             )

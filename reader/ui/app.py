@@ -8,13 +8,13 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from textual import work
 from textual.app import App
 
 from reader.config import Config, load_config, save_config
 from reader.model import Article
 from reader.ui.commands import BY_ID, bindings
 from reader.ui.entries import Entry, make_entries, set_stories
+from reader.ui.library_actions import LibraryActions
 from reader.ui.screens.list_screen import ListScreen
 from reader.ui.sources import Loaded, load_library, load_paths, story_ids
 from themes import DEFAULT_THEME, register_themes
@@ -35,7 +35,7 @@ def one_line(error: Exception) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-class NewsReaderApp(App[int]):
+class NewsReaderApp(LibraryActions, App[int]):
     TITLE = "newsreader"
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses live elsewhere
     BINDINGS = bindings("app")
@@ -57,6 +57,10 @@ class NewsReaderApp(App[int]):
         self.loading_message = "No articles." if articles is not None else "Loading articles…"
         self.origin = ""
         self.library_path: Path | None = None
+        # "files", "library" or "demo" (the library is empty); known once the articles load
+        self.kind = "files" if self.paths or articles is not None else "library"
+        self.refreshing = False  # one feed refresh at a time
+        self.refresh_status = ""  # its progress, shown in the list's status line
         self.stories_settled = False  # set once story grouping finished (or was not needed)
         register_themes(self)
         if self.config.theme in self.available_themes:
@@ -125,10 +129,11 @@ class NewsReaderApp(App[int]):
         self.entries = loaded.entries
         self.origin = loaded.origin
         self.library_path = loaded.library_path
+        self.kind = loaded.kind
         for note in loaded.notes:
-            self.notify(note, timeout=6)
-        for error in loaded.errors[:MAX_ERROR_TOASTS]:
-            self.notify(error, severity="error", timeout=10)
+            self.notify(note, timeout=6, markup=False)
+        for error in loaded.errors[:MAX_ERROR_TOASTS]:  # file names are data, not markup
+            self.notify(error, severity="error", timeout=10, markup=False)
         if len(loaded.errors) > MAX_ERROR_TOASTS:
             more = len(loaded.errors) - MAX_ERROR_TOASTS
             self.notify(f"… and {more} more files could not be read.", severity="error")
@@ -167,25 +172,6 @@ class NewsReaderApp(App[int]):
 
     def list_cursor_to(self, index: int) -> None:
         self._list_screen().article_list.select_entry(index)
-
-    def set_read(self, entry: Entry, read: bool) -> None:
-        if entry.read == read:
-            return
-        entry.read = read
-        self._refresh_list()
-        if self.library_path is not None and entry.library_id is not None:
-            self._save_read(self.library_path, entry.library_id, read)
-
-    @work(thread=True, group="library")
-    def _save_read(self, path: Path, article_id: int, read: bool) -> None:
-        try:
-            from reader.library import Library
-
-            with Library.open(path) as library:  # one connection per thread
-                library.mark_read(article_id, read)
-        except Exception as error:
-            message = f"Could not save the read mark: {one_line(error)}"
-            self.call_from_thread(self.notify, message, severity="warning")
 
     # -- navigation -------------------------------------------------------------------------
     def open_reader(self, index: int, order: list[int]) -> None:

@@ -39,6 +39,9 @@ COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("app.back", "q", "back", "Back", "Go back (quits from the list)"),
     AppCommand("app.help", "question_mark", "help", "Keys", "Show the keys of this screen"),
     AppCommand("app.theme", "", "change_theme", "Theme", "Choose the colour theme"),
+    AppCommand(
+        "app.refresh", "R", "refresh_feeds", "Refresh", "Fetch new articles from your feeds"
+    ),
     # the article list
     AppCommand("list.open", "enter", "open", "Read", "Read the highlighted article"),
     AppCommand("list.down", "j,down", "cursor_down", "Down", "Next article", footer=False),
@@ -47,12 +50,25 @@ COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("list.bottom", "G,end", "cursor_bottom", "End", "Last article", footer=False),
     AppCommand("list.page_down", "pagedown", "page_down", "Page down", "One page down", False),
     AppCommand("list.page_up", "pageup", "page_up", "Page up", "One page up", footer=False),
-    AppCommand("list.filter", "slash", "filter", "Filter", "Filter titles and outlets (fuzzy)"),
+    # priority: "/" must move the focus before the next key of the same burst is handled
+    AppCommand(
+        "list.filter",
+        "slash",
+        "filter",
+        "Search",
+        "Search titles and outlets (fuzzy) and the library's full text",
+        priority=True,
+    ),
     AppCommand(
         "list.sort", "s", "cycle_sort", "Sort", "Sort by date, title, outlet, length or story"
     ),
     AppCommand("list.toggle_read", "m", "toggle_read", "Read/unread", "Mark read or unread"),
     AppCommand("list.compare", "c", "compare", "Compare", "Compare with another article"),
+    AppCommand("list.star", "f,asterisk", "star", "Star", "Star or unstar the article"),
+    AppCommand(
+        "list.starred", "F", "toggle_starred", "Starred", "Show only starred, or all", False
+    ),
+    AppCommand("list.delete", "d,delete", "delete", "Delete", "Delete the article (asks first)"),
     # the reader
     AppCommand("reader.down", "j,down", "scroll_down", "Down", "Scroll one line", footer=False),
     AppCommand("reader.up", "k,up", "scroll_up", "Up", "Scroll back one line", footer=False),
@@ -65,6 +81,10 @@ COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("reader.removed", "r", "toggle_removed", "Removed", "Show what the cleaner removed"),
     AppCommand("reader.open_url", "o", "open_url", "Open URL", "Open the article in a browser"),
     AppCommand("reader.compare", "c", "compare", "Compare", "Compare with another article"),
+    AppCommand("reader.star", "f,asterisk", "star", "Star", "Star or unstar the article"),
+    # the delete question
+    AppCommand("confirm.yes", "y", "answer(True)", "Yes", "Yes, delete it", palette=False),
+    AppCommand("confirm.no", "n,escape,enter", "answer(False)", "No", "No, keep it", palette=False),
     # the help screen
     AppCommand("help.close", "escape,q,question_mark", "dismiss", "Close", "Close", palette=False),
 )

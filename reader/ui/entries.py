@@ -51,6 +51,7 @@ class Entry:
         "story_size",
         "story_number",
         "read",
+        "starred",
         "library_id",
         "_title",
         "_outlet",
@@ -58,7 +59,13 @@ class Entry:
     )
 
     def __init__(
-        self, article: Article, index: int, *, read: bool = False, library_id: Any = None
+        self,
+        article: Article,
+        index: int,
+        *,
+        read: bool = False,
+        starred: bool = False,
+        library_id: Any = None,
     ) -> None:
         self.article = article
         self.index = index
@@ -66,6 +73,7 @@ class Entry:
         self.story_size = 1
         self.story_number = 0  # 1, 2, ... for stories of several articles (display label)
         self.read = read
+        self.starred = starred
         self.library_id = library_id
         self._title: str | None = None
         self._outlet: str | None = None

@@ -21,6 +21,7 @@ class Loaded:
     notes: list[str] = field(default_factory=list)
     library_path: Path | None = None  # set when read marks persist in a library
     stories_known: bool = False
+    kind: str = "files"  # "files", "library" or "demo" (shown while the library is empty)
 
 
 def demo_paths() -> list[Path]:
@@ -46,6 +47,7 @@ def load_paths(paths: Sequence[str | Path], origin: str | None = None) -> Loaded
 
 def load_demo(note: str | None = None) -> Loaded:
     loaded = load_paths(demo_paths(), origin="demo story")
+    loaded.kind = "demo"
     if note:
         loaded.notes.append(note)
     return loaded
@@ -74,11 +76,23 @@ def load_library(path: str | None) -> Loaded:
             "Your library is empty: showing a demo story. Add articles with `newsreader add`."
         )
     entries = [
-        make_entry(item.article, index, read=bool(item.read), library_id=item.id)
+        make_entry(
+            item.article,
+            index,
+            read=bool(item.read),
+            starred=bool(item.starred),
+            library_id=item.id,
+        )
         for index, item in enumerate(library_entries)
     ]
     set_stories(entries, [item.story for item in library_entries])
-    return Loaded(entries, f"library {library_file}", library_path=library_file, stories_known=True)
+    return Loaded(
+        entries,
+        f"library {library_file}",
+        library_path=library_file,
+        stories_known=True,
+        kind="library",
+    )
 
 
 def _library_file(path: str | None) -> Path | None:

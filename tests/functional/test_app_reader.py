@@ -156,3 +156,58 @@ def test_plain_wrap_matches_cells_and_folds_long_words() -> None:
     assert " ".join(lines).split() == text.split()[:-1] + ["x" * 40] * 3 + ["x" * 10]
     assert wrap_plain("", 10) == [""]
     assert wrap_plain("one\ntwo", 10) == ["one", "two"]
+
+
+def test_removed_lines_wrap_under_the_mark_with_the_reason_at_the_end() -> None:
+    from rich.cells import cell_len
+
+    from reader.ui.widgets.article_view import wrap_removed
+
+    assert wrap_removed("Share 1.2K", "(share counts)", 40) == [
+        ("✂ Share 1.2K  (share counts)", len("✂ Share 1.2K"))
+    ]
+    lines = wrap_removed("word " * 30 + "東京", "(a reason too long to fit)", 30)
+    assert all(cell_len(line) <= 28 for line, _ in lines)
+    assert lines[0][0].startswith("✂ word") and all(x.startswith("  ") for x, _ in lines[1:])
+    assert lines[-1] == ("  (a reason too long to fit)", 2)  # on a line of its own
+    assert all(at == -1 for _, at in lines[:-1])
+    assert " ".join(line for line, _ in lines).split()[1:-6] == ("word " * 30 + "東京").split()
+
+
+async def test_tens_of_thousands_of_removed_lines_are_laid_out_off_the_ui_thread() -> None:
+    from reader.model import Article, RemovedLine
+    from reader.ui.widgets.article_view import ASYNC_BLOCKS
+
+    count = ASYNC_BLOCKS + 1000
+    article = Article(
+        title="Huge",
+        paragraphs=[f"Paragraph {n} of the story." for n in range(200)],
+        removed=[RemovedLine(f"Share line {n}", "share counts", n % 200) for n in range(count)],
+    )
+    app = NewsReaderApp(articles=[article])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("pagedown", "pagedown")
+        top = view(app)._block_at_top()
+        await pilot.press("r")  # returns at once; the wrap runs in a thread
+        for _ in range(500):
+            if not view(app).laying_out:
+                break
+            await pilot.pause(0.02)
+        assert not view(app).laying_out
+        text = view(app).lines_text
+        assert sum(line.startswith("✂ Share line") for line in text) == count
+        assert view(app)._block_at_top() == top  # still at the same paragraph
+        reasons = [
+            segment
+            for y in range(view(app).scrollable_content_region.height)
+            for segment in view(app).render_line(y)
+            if "(share counts)" in segment.text
+        ]
+        assert reasons and all(segment.style.italic for segment in reasons)
+        await pilot.press("r")
+        assert not view(app).laying_out  # without the removed lines it is small again
+        assert not any(line.startswith("✂") for line in view(app).lines_text)
+        assert view(app)._block_at_top() == top

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +22,8 @@ from reader.library.importer import import_sources
 from reader.library.store import Library
 from tests.functional.library_server import LibraryServer, running_server
 from tests.unit.story_corpus import STORY_CORPUS
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -220,9 +226,16 @@ def test_entity_bomb_is_refused_before_parsing(server) -> None:
     assert time.monotonic() - started < 2
 
 
-def test_a_web_page_is_not_a_feed(server) -> None:
-    with pytest.raises(FeedError):
+def test_a_web_page_is_not_a_feed_and_a_feed_is_not_a_page(server) -> None:
+    """QA: 'feed add PAGE' said 'malformed feed (<unknown>:2:0: syntax error)'; 'add FEED'
+    said only 'not an HTML page'. Each now names the command that fits."""
+    with pytest.raises(FeedError, match=r"a web page, not an RSS or Atom feed .*newsreader add"):
         fetch_feed(f"{server.base}/page/1")
+    for feed in ("rss.xml", "atom.xml"):
+        with pytest.raises(FetchError, match=r"not an HTML page .*newsreader feed add URL'$"):
+            fetch_page(f"{server.base}/{feed}")
+    with pytest.raises(FetchError, match=r"not an HTML page \(application/pdf\)$"):
+        fetch_page(f"{server.base}/file.pdf")
 
 
 def test_feed_commands_end_to_end(server, tmp_path: Path, capsys) -> None:
@@ -260,3 +273,40 @@ def test_any_bytes_parse_or_give_a_feed_error(body: bytes) -> None:
         assert "\n" not in str(error)
     else:
         assert all(entry.link or entry.content_html for entry in parsed.entries)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="posix signals")
+def test_ctrl_c_during_refresh_ends_at_once_in_one_line(server, tmp_path: Path) -> None:
+    """QA: Ctrl-C during a refresh waited for every slow page (38 s) and said nothing."""
+    db = tmp_path / "lib.sqlite3"
+    with Library.open(db) as library:
+        library.add_feed(f"{server.base}/mixed/ctrlc.xml")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "refresh", "--library", str(db), "--timeout", "5"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not server.hits["/slow?ctrlc-b"] and time.monotonic() < deadline:
+            time.sleep(0.02)  # both slow pages are being fetched
+        time.sleep(0.3)
+        interrupted = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+        elapsed = time.monotonic() - interrupted
+    finally:
+        process.kill()
+    assert process.returncode == 130 and out == "" and elapsed < 2.5, (elapsed, err)
+    with Library.open(db) as library:
+        kept = library.count()
+        assert library.integrity_ok() and library.feeds()[0].etag is None  # fetched again
+    noun = "new article" if kept == 1 else "new articles"
+    assert err == (
+        f"newsreader: interrupted; kept the {kept} {noun} fetched so far"
+        " (run 'newsreader refresh' again for the rest)\n"
+    )

@@ -247,3 +247,22 @@ def test_seed_story_keeps_its_id_as_the_library_grows(
     )
     run_cli(capsys, "add", str(other / "late.txt"), "--library", db)
     assert set(seed_stories().values()) == {story}
+
+
+def test_names_with_terminal_escapes_are_shown_escaped(tmp_path: Path, capsys) -> None:
+    """QA: a file or URL named with escape sequences wrote them raw to the terminal."""
+    db = str(tmp_path / "lib.sqlite3")
+    (tmp_path / "\x1b[31mred\x07.txt").write_bytes(b"x")
+    sources = [
+        str(tmp_path / "\x1b[31mred\x07.txt"),
+        "http://127.0.0.1:9/\x1b[2J",
+        "ftp://\x1b]0;title\x07",
+        "http://[oops/",
+        str(tmp_path / "gone\x1b[1m.txt"),
+    ]
+    code, out, err = run_cli(capsys, "add", *sources, "--library", db)
+    assert code == 1 and err.count("\n") == len(sources) and "\x1b" not in err + out
+    assert "\x07" not in err and "could not import" not in err  # each a known, clear error
+    assert "\\x1b[31mred\\x07.txt" in err and "http://[oops/: invalid URL" in err
+    code, out, err = run_cli(capsys, "feed", "add", "http://127.0.0.1:9/\x1b[2J", "--library", db)
+    assert code == 1 and err.count("\n") == 1 and "\\x1b[2J" in err and "\x1b" not in err

@@ -87,3 +87,42 @@ def test_sigkill_during_import_keeps_library_intact_with_all_committed(tmp_path:
         from reader.model import Article
 
         assert library.add_article(Article("after", ["after the crash"]), raw="x").added
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="posix signals")
+def test_ctrl_c_during_a_folder_import_keeps_what_was_added_and_says_so(tmp_path: Path) -> None:
+    """QA: Ctrl-C ended 'newsreader add FOLDER' with exit 130 and not a word."""
+    folder = tmp_path / "articles"
+    write_articles(folder, 2000)
+    db = tmp_path / "library.sqlite3"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "add", str(folder), "--library", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # a shell without job control starts background jobs with SIGINT ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline and process.poll() is None:
+            if db.exists():
+                with Library.open(db) as library:
+                    if library.count() >= 50:
+                        break
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 130 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    with Library.open(db) as library:
+        kept = library.count()
+        assert library.integrity_ok() and 50 <= kept < 2000  # really half way
+    assert err == (
+        f"newsreader: interrupted; kept the {kept} articles added so far"
+        " (run the same command again to add the rest)\n"
+    )

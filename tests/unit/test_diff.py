@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from reader.diff import word_diff
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.diff import tokens, word_diff
 from reader.model import Article
+from reader.normalize import TYPOGRAPHY
 from reader.similarity import rank_by_similarity
 
 
@@ -71,3 +77,23 @@ def test_rank_by_similarity_puts_the_same_story_first() -> None:
     assert sorted(index for index, _ in ranked) == [0, 1, 2]
     assert all(0 <= score <= 100 for _, score in ranked)
     assert rank_by_similarity(target, []) == []
+
+
+_REFERENCE_TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="ab É1.,'’ \n—…ß“", max_size=25), min_size=1, max_size=4))
+def test_tokens_are_the_folded_words_and_marks_of_each_span(parts: list[str]) -> None:
+    text, spans = "", []
+    for part in parts:
+        text += " " * (len(text) % 2) + part  # spans apart or touching
+        if part.strip():
+            start = len(text) - len(part)
+            spans.append((start + len(part) - len(part.lstrip()), len(text.rstrip())))
+    expected = [
+        (m.group().translate(TYPOGRAPHY).casefold(), m.start(), m.end())
+        for s, e in spans
+        for m in _REFERENCE_TOKEN.finditer(text[:e], s)
+    ]
+    assert tokens(text, spans) == expected

@@ -288,6 +288,22 @@ def test_printable_shows_undecodable_bytes_as_escapes() -> None:
     assert printable("odd \ud800 surrogate").encode("utf-8")  # storable and printable
     assert display_path(Path("/tmp/caf\udcff.txt")) == "/tmp/caf\\xff.txt"
     assert display_path("/tmp/plain name.txt") == "/tmp/plain name.txt"
+    # terminal escape sequences, bells, newlines and bidi overrides in names: escaped too
+    assert printable("a\x1b[31mb\x07\nc\x9b1m") == "a\\x1b[31mb\\x07\\x0ac\\x9b1m"
+    assert printable("x\u202ey") == "x\\u202ey"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_printable_is_one_printable_line_and_keeps_printable_text(text: str) -> None:
+    from reader.library.paths import printable
+
+    shown = printable(text)
+    shown.encode("utf-8")  # no lone surrogates
+    assert "\x1b" not in shown and "\n" not in shown and "\r" not in shown
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in shown)  # no controls
+    if text.isprintable():
+        assert shown == text
 
 
 def test_article_with_an_undecodable_path_is_stored(library: Library) -> None:

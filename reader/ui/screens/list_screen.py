@@ -1,4 +1,4 @@
-"""The first screen: every article, one line each, with filter and sort."""
+"""The first screen: every article, one line each, with search, sort, stars and delete."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
@@ -30,7 +31,12 @@ class ListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield ListHeading(id="heading")  # the filter input is mounted above it on first use
+        # Mounted from the start (hidden): "/" shows and focuses it at once, so the keys typed
+        # right after it land in it.
+        search = Input(placeholder=self._placeholder(), id="filter")
+        search.display = False
+        yield search
+        yield ListHeading(id="heading")
         yield ArticleList(id="articles")
         yield Static(id="status")
         yield Footer()
@@ -43,10 +49,21 @@ class ListScreen(Screen[None]):
         self.article_list.focus()
         self.show_entries(self.app.entries, self.app.loading_message)
 
+    def _placeholder(self) -> str:
+        if self.app.kind == "library":
+            return "search titles, outlets and full text (enter: keep, esc: clear)"
+        return "filter titles and outlets (enter: keep, esc: clear)"
+
     def show_entries(self, entries: list[Entry], empty_message: str = "No articles.") -> None:
         article_list = self.article_list
         article_list.empty_message = empty_message
+        article_list.full_text = self.app.kind == "library"
         article_list.set_entries(entries)
+        self.query_one("#filter", Input).placeholder = self._placeholder()
+        self.update_status()
+
+    def remove_entries(self, entries: list[Entry]) -> None:
+        self.article_list.remove_entries(entries)
         self.update_status()
 
     def refresh_rows(self) -> None:
@@ -63,11 +80,25 @@ class ListScreen(Screen[None]):
             shared = {e.story for e in entries if e.story is not None and e.story_size > 1}
             parts.append(f"{len(stories):,} stories ({len(shared):,} with several articles)")
         parts.append(f"sorted by {article_list.sort_key}")
-        if article_list.filter_query:
-            parts.append(f"{len(article_list.order):,} match the filter")
-        if self.app.origin:
+        if article_list.starred_only:
+            parts.append("starred only")
+        if article_list.filter_query.strip():
+            parts.append(self._found(article_list))
+        if self.app.refresh_status:
+            parts.append(self.app.refresh_status)
+        elif self.app.origin:
             parts.append(self.app.origin)
-        self.query_one("#status", Static).update(" · ".join(parts))
+        # Content, not markup: paths and feed titles are data
+        self.query_one("#status", Static).update(Content(" · ".join(parts)))
+
+    def _found(self, article_list: ArticleList) -> str:
+        found = f"{len(article_list.order):,} found"
+        if self.app.kind != "library":
+            return found
+        if article_list.searching:
+            return found + " (searching the full text…)"
+        in_text = article_list.text_hit_count
+        return found + f" ({in_text:,} by full text)" if in_text else found
 
     # -- actions ----------------------------------------------------------------------------
     def action_cursor_down(self) -> None:
@@ -113,31 +144,49 @@ class ListScreen(Screen[None]):
         if entry is not None:
             self.app.compare(entry.index)
 
-    def _filter_input(self) -> Input | None:
-        found = self.query("#filter")
-        return found.first(Input) if found else None
+    def action_star(self) -> None:
+        entry = self.article_list.current_entry
+        if entry is not None:
+            self.app.set_starred(entry, not entry.starred)
+
+    def action_toggle_starred(self) -> None:
+        article_list = self.article_list
+        article_list.set_starred_only(not article_list.starred_only)
+        self.update_status()
+
+    def action_delete(self) -> None:
+        entry = self.article_list.current_entry
+        if entry is not None:
+            self.app.ask_to_delete(entry)
+
+    def _filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
 
     def action_filter(self) -> None:
         filter_input = self._filter_input()
-        if filter_input is None:
-            placeholder = "filter titles and outlets (enter: keep, esc: clear)"
-            filter_input = Input(placeholder=placeholder, id="filter")
-            self.mount(filter_input, before="#heading")
+        if self.focused is filter_input:  # "/" is a priority key: typed in the box, it is text
+            filter_input.insert_text_at_cursor("/")
+            return
         filter_input.display = True
-        filter_input.focus()
+        self.set_focus(filter_input)  # now, not after a refresh: the next key goes to it
 
     def action_close_filter(self) -> None:
         filter_input = self._filter_input()
-        if filter_input is not None and filter_input.display:
+        if filter_input.display:
             filter_input.value = ""
             filter_input.display = False
-            self.article_list.focus()
+            self.set_focus(self.article_list)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.article_list.set_filter(event.value)
+        self.app.search_full_text(event.value)
+        self.update_status()
+
+    def show_text_hits(self, query: str, library_ids: list[int]) -> None:
+        self.article_list.set_text_hits(query, library_ids)
         self.update_status()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
             event.input.display = False
-        self.article_list.focus()
+        self.set_focus(self.article_list)

@@ -101,6 +101,11 @@ class ReaderScreen(Screen[None]):
     def action_compare(self) -> None:
         self.app.compare(self.index)
 
+    def action_star(self) -> None:
+        entry = self.entry
+        self.app.set_starred(entry, not entry.starred)
+        self.notify("★ Starred." if entry.starred else "Star removed.", timeout=2)
+
     def action_open_url(self) -> None:
         url = self.entry.article.url
         if not url:

@@ -39,8 +39,13 @@ class Columns:
     @classmethod
     def for_width(cls, width: int) -> Columns:
         outlet = max(8, min(22, width // 6))
-        fixed = 2 + 6 + outlet + 10 + 8 + 4 * len(GAP)
-        return cls(2, 6, max(8, width - fixed), outlet, 10, 8)
+        fixed = 3 + 6 + outlet + 10 + 8 + 4 * len(GAP)
+        return cls(3, 6, max(8, width - fixed), outlet, 10, 8)
+
+
+def mark_label(entry: Entry) -> str:
+    """Unread dot, then a star: shapes, so the marks do not rely on colour."""
+    return ("●" if not entry.read else " ") + ("★" if entry.starred else " ") + " "
 
 
 def story_label(entry: Entry) -> str:
@@ -112,6 +117,12 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.entries: list[Entry] = []
         self.sort_key = "date"
         self.filter_query = ""
+        self.starred_only = False
+        self.full_text = False  # the entries are in a library: queries also search the texts
+        self.text_query = ""  # the query ``text_hits`` answer
+        self.text_hits: list[int] = []  # full-text hits: library ids, best first
+        self._by_library_id: dict[object, int] = {}
+        self._title_matches = 0
         self._sorted: list[int] = []
         self.order: list[int] = []  # entry indexes currently shown, top to bottom
         self._strips: dict[tuple[int, bool, bool], Strip] = {}
@@ -122,6 +133,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def set_entries(self, entries: Sequence[Entry]) -> None:
         current = self.current_entry
         self.entries = list(entries)
+        self._by_library_id = {
+            entry.library_id: entry.index for entry in self.entries if entry.library_id is not None
+        }
         self._resort()
         self._refilter(keep=current)
 
@@ -132,28 +146,85 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._refilter(keep=current)
 
     def set_filter(self, query: str) -> None:
+        """Filter titles and outlets; full-text hits found for an earlier query stay until
+        ``set_text_hits`` answers this one (no flicker while typing)."""
         current = self.current_entry
         self.filter_query = query
+        if not query.strip():
+            self.text_query, self.text_hits = "", []
         self._refilter(keep=current)
+
+    def set_text_hits(self, query: str, library_ids: Sequence[int]) -> None:
+        """Full-text hits for ``query``, shown after the title matches (if still current)."""
+        if query != self.filter_query:
+            return
+        current = self.current_entry
+        self.text_query, self.text_hits = query, list(library_ids)
+        self._refilter(keep=current)
+
+    def set_starred_only(self, on: bool) -> None:
+        current = self.current_entry
+        self.starred_only = on
+        self._refilter(keep=current)
+
+    @property
+    def text_hit_count(self) -> int:
+        """Rows shown only because their text matched (not their title or outlet)."""
+        return len(self.order) - self._title_matches
+
+    @property
+    def searching(self) -> bool:
+        """A full-text search for the current query is still out."""
+        query = self.filter_query
+        return self.full_text and bool(query.strip()) and self.text_query != query
 
     def rows_changed(self) -> None:
         """Entries changed in place (read marks, stories): redraw."""
         self._strips.clear()
         self.refresh()
 
+    def starred_changed(self) -> None:
+        """A star changed: with only starred rows shown, the row may have to go."""
+        if self.starred_only:
+            self._refilter(keep=self.current_entry, row=self.cursor)
+        else:
+            self.rows_changed()
+
+    def remove_entries(self, entries: Sequence[Entry]) -> None:
+        """``entries`` are gone (already reindexed); keep the cursor on the same row."""
+        row = self.cursor
+        self.entries = list(entries)
+        self._by_library_id = {
+            entry.library_id: entry.index for entry in self.entries if entry.library_id is not None
+        }
+        self._resort()
+        self._refilter(keep=None, row=row)
+
     def _resort(self) -> None:
         self._sorted = sort_order(self.entries, self.sort_key)
 
-    def _refilter(self, keep: Entry | None) -> None:
-        self.order = filter_order(self.entries, self._sorted, self.filter_query)
+    def _refilter(self, keep: Entry | None, row: int | None = None) -> None:
+        shown = self._sorted
+        if self.starred_only:
+            shown = [index for index in shown if self.entries[index].starred]
+        order = filter_order(self.entries, shown, self.filter_query)
+        self._title_matches = len(order)
+        if self.text_hits and self.filter_query.strip():
+            allowed, seen = set(shown), set(order)
+            for library_id in self.text_hits:
+                index = self._by_library_id.get(library_id)
+                if index is not None and index in allowed and index not in seen:
+                    seen.add(index)
+                    order.append(index)
+        self.order = order
         self.virtual_size = Size(self.size.width, len(self.order))
         self._strips.clear()
-        position = 0
+        position = 0 if row is None else row
         if keep is not None:
             try:
                 position = self.order.index(keep.index)
             except ValueError:
-                position = 0
+                pass
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = position
         self.refresh()
@@ -225,6 +296,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
                 if self.entries and self.filter_query:
                     shown = printable(self.filter_query, single_line=True)
                     message = f"Nothing matches “{shown}”."
+                    if self.searching:
+                        message = f"Searching for “{shown}”…"
+                elif self.entries and self.starred_only:
+                    message = "No starred articles."
                 return Strip([Segment(_cells(" " + message, width), style)], width)
             return Strip.blank(width, self.rich_style)
         if row >= len(self.order):
@@ -245,7 +320,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             "article-list--read" if entry.read else "article-list--unread"
         )
         story = base + self.get_component_rich_style("article-list--story")
-        mark = "● " if not entry.read else "  "
+        mark = mark_label(entry)
         segments = [
             Segment(mark, base + self.get_component_rich_style("article-list--mark")),
             Segment(_cells(story_label(entry), columns.story), story),

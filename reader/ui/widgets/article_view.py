@@ -7,9 +7,13 @@ becomes a ``Strip`` on demand and is cached, so paging only renders one screenfu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
 
 from rich.cells import cell_len, chop_cells
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -22,13 +26,15 @@ from reader.model import Article
 from reader.ui.entries import printable
 
 REASON_STYLE = Style(italic=True)
+ASYNC_BLOCKS = 20_000  # paragraphs + removed lines from which the wrap runs in a thread
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     kind: str  # "title", "meta", "rule", "body", "removed"
-    text: Text
+    text: Text | str  # removed lines stay plain str: an article may have 80,000 of them
     space_after: bool = True
+    reason: str = ""  # removed lines: why the cleaner removed it (shown in italics)
 
 
 def article_blocks(
@@ -51,10 +57,9 @@ def article_blocks(
     removed_at: dict[int, list[Block]] = {}
     if show_removed:
         for line in article.removed:
-            text = Text("✂ ")
-            text.append(printable(line.text, single_line=True))
-            text.append(f"  ({printable(line.reason, single_line=True)})", REASON_STYLE)
-            removed_at.setdefault(line.position, []).append(Block("removed", text, False))
+            text = printable(line.text, single_line=True)
+            reason = f"({printable(line.reason, single_line=True)})"
+            removed_at.setdefault(line.position, []).append(Block("removed", text, False, reason))
     for index, paragraph in enumerate(article.paragraphs):
         blocks.extend(_closed(removed_at.pop(index, [])))
         blocks.append(Block("body", Text(printable(paragraph))))
@@ -94,10 +99,68 @@ def wrap_plain(text: str, width: int) -> list[str]:
     return lines
 
 
+def wrap_removed(text: str, reason: str, width: int) -> list[tuple[str, int]]:
+    """The scissors mark, ``text`` and its reason, wrapped with a hanging indent of two cells.
+
+    Each line comes with the column where the reason starts on it (-1: none), so the reason
+    can be drawn in italics without building a ``Text`` for each of tens of thousands of lines.
+    The reason stays on the last line when it fits there, else it starts a line of its own.
+    """
+    width = max(1, width - 2)
+    # "-" holds the mark's place: one cell like "✂", and ASCII text keeps the fast measure
+    lines = [(line, -1) for line in wrap_plain("- " + text, width)]
+    last, _ = lines[-1]
+    if cell_len(last) + 2 + cell_len(reason) <= width:
+        lines[-1] = (f"{last}  {reason}", len(last))  # the italics start with the gap
+    else:
+        lines.extend((line, 0) for line in wrap_plain(reason, width))
+    lines[0] = ("✂" + lines[0][0][1:], lines[0][1])
+    return [
+        (line if n == 0 else "  " + line, at if n == 0 or at < 0 else at + 2)
+        for n, (line, at) in enumerate(lines)
+    ]
+
+
+@dataclass(slots=True)
+class Layout:
+    lines: list[tuple[str, Text | str]]  # (kind, line); plain str for body and removed lines
+    line_paragraph: list[int]  # paragraph index per line, -1 for everything else
+    reason_at: dict[int, int]  # line -> column where a removed line's reason starts
+
+
+def layout_lines(blocks: list[Block], column: int, console: Console) -> Layout:
+    """The blocks wrapped to ``column`` cells. Pure: safe to run in a thread."""
+    lines: list[tuple[str, Text | str]] = []
+    line_paragraph: list[int] = []
+    reason_at: dict[int, int] = {}
+    paragraph = -1
+    for block in blocks:
+        first = len(lines)
+        if block.kind == "rule":
+            lines.append(("rule", Text("─" * column)))
+        elif isinstance(block.text, str):  # removed lines: hanging indent under the ✂
+            for line, at in wrap_removed(block.text, block.reason, column):
+                if at >= 0:
+                    reason_at[len(lines)] = at
+                lines.append((block.kind, line))
+        elif block.kind == "body" and not block.text.spans:
+            lines.extend(("body", line) for line in wrap_plain(block.text.plain, column))
+        else:
+            for line in block.text.wrap(console, column, overflow="fold"):
+                line.rstrip()
+                lines.append((block.kind, line))
+        if block.space_after:
+            lines.append(("body", ""))
+        if block.kind == "body":
+            paragraph += 1
+        line_paragraph.extend([paragraph if block.kind == "body" else -1] * (len(lines) - first))
+    return Layout(lines, line_paragraph, reason_at)
+
+
 def _closed(group: list[Block]) -> list[Block]:
     """A run of removed lines, with a blank line after the last one."""
     if group:
-        group[-1] = Block(group[-1].kind, group[-1].text, True)
+        group[-1] = replace(group[-1], space_after=True)
     return group
 
 
@@ -124,11 +187,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._line_paragraph: list[int] = []
         self._wrap_width = -1
         self._strips: dict[int, Strip] = {}
+        self._reason_at: dict[int, int] = {}  # row -> column where a removed line's reason starts
+        self._words: int | None = None
+        self._generation = 0  # of the layout: a thread's result for an older one is dropped
+        self.laying_out = False  # a long article is being wrapped in a thread
 
     # -- content ----------------------------------------------------------------------------
     def show(self, article: Article, *, words: int | None = None) -> None:
         self.article = article
         self._words = words
+        self._lines = []  # never the previous article's lines while a long one is laid out
         self._rebuild()
         self.scroll_to(y=0, animate=False, immediate=True)
 
@@ -136,24 +204,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if on == self.show_removed:
             return
         self.show_removed = on
-        anchor = self._block_at_top()
-        self._rebuild()
-        self.scroll_to(y=self._first_line_of_block(anchor), animate=False, immediate=True)
+        self._rebuild(anchor=self._block_at_top())
 
     def set_max_width(self, width: int) -> None:
         self.max_width = width
         self._wrap_width = -1
         self._rewrap()
 
-    def _rebuild(self) -> None:
-        if self.article is None:
-            self._blocks = []
-        else:
-            self._blocks = article_blocks(
-                self.article, show_removed=self.show_removed, words=getattr(self, "_words", None)
-            )
+    def _rebuild(self, anchor: int | None = None) -> None:
         self._wrap_width = -1
-        self._rewrap()
+        article = self.article
+        if article is None:
+            self._blocks = []
+            self._rewrap(anchor)
+            return
+        make_blocks = partial(
+            article_blocks, article, show_removed=self.show_removed, words=self._words
+        )
+        size = len(article.paragraphs) + (len(article.removed) if self.show_removed else 0)
+        if size >= ASYNC_BLOCKS and self.scrollable_content_region.width:
+            self._layout_in_background(make_blocks, anchor)
+        else:
+            self._blocks = make_blocks()
+            self._rewrap(anchor)
 
     @property
     def line_count(self) -> int:
@@ -171,43 +244,63 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         column = max(10, min(self.max_width, width - 2))
         return max(0, (width - column) // 2), column
 
-    def _rewrap(self) -> None:
+    def _rewrap(self, anchor: int | None = None) -> None:
+        """Wrap the blocks at the current column (big ones in a thread); then, if ``anchor``
+        is given, scroll to that paragraph."""
         if not self.scrollable_content_region.width:
             return  # not laid out yet: wrapping now would be thrown away on the first resize
         _, column = self.column()
-        if column == self._wrap_width and self._lines:
+        if column == self._wrap_width and self._lines and anchor is None:
+            return
+        if len(self._blocks) >= ASYNC_BLOCKS:
+            blocks = self._blocks
+            self._layout_in_background(lambda: blocks, anchor)
             return
         self._wrap_width = column
-        self._strips.clear()
+        self._generation += 1  # a layout still running in a thread is out of date
+        self.laying_out = False
+        self._apply(layout_lines(self._blocks, column, self.app.console), anchor)
+
+    def _layout_in_background(self, make_blocks: Callable[[], list[Block]], anchor: int | None):
+        """Build and wrap the blocks in a daemon thread; the current lines stay until then."""
+        _, column = self.column()
+        self._wrap_width = column
+        self._generation += 1
+        generation = self._generation
+        self.laying_out = True
+        if not self._lines:
+            placeholder = [("meta", Text("Laying out a very long article…"))]
+            self._apply(Layout(placeholder, [-1], {}), None)
         console = self.app.console
-        lines: list[tuple[str, Text | str]] = []
-        line_paragraph: list[int] = []  # paragraph index per line, -1 for everything else
-        paragraph = -1
-        for block in self._blocks:
-            first = len(lines)
-            if block.kind == "rule":
-                lines.append(("rule", Text("─" * column)))
-            elif block.kind == "removed":  # hanging indent under the ✂ mark
-                wrapped = block.text.wrap(console, max(1, column - 2), overflow="fold")
-                for number, line in enumerate(wrapped):
-                    line.rstrip()
-                    lines.append((block.kind, line if number == 0 else Text("  ") + line))
-            elif block.kind == "body" and not block.text.spans:
-                lines.extend(("body", line) for line in wrap_plain(block.text.plain, column))
-            else:
-                for line in block.text.wrap(console, column, overflow="fold"):
-                    line.rstrip()
-                    lines.append((block.kind, line))
-            if block.space_after:
-                lines.append(("body", Text("")))
-            if block.kind == "body":
-                paragraph += 1
-            line_paragraph.extend(
-                [paragraph if block.kind == "body" else -1] * (len(lines) - first)
-            )
-        self._lines = lines
-        self._line_paragraph = line_paragraph
-        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+
+        def run() -> None:
+            blocks = make_blocks()
+            layout = layout_lines(blocks, column, console)
+            try:
+                self.app.call_from_thread(self._laid_out, generation, blocks, layout, anchor)
+            except RuntimeError:
+                pass  # the app has closed
+
+        threading.Thread(target=run, name="newsreader-layout", daemon=True).start()
+
+    def _laid_out(
+        self, generation: int, blocks: list[Block], layout: Layout, anchor: int | None
+    ) -> None:
+        if generation != self._generation:
+            return  # the article, the width or the removed lines changed meanwhile
+        self.laying_out = False
+        self._blocks = blocks
+        self._apply(layout, anchor)
+
+    def _apply(self, layout: Layout, anchor: int | None) -> None:
+        self._strips.clear()
+        self._lines = layout.lines
+        self._line_paragraph = layout.line_paragraph
+        self._reason_at = layout.reason_at
+        self.virtual_size = Size(self.scrollable_content_region.width, len(layout.lines))
+        if anchor is not None:
+            y = self._first_line_of_block(anchor)
+            self.scroll_to(y=y, animate=False, immediate=True)
         self.refresh()
 
     def _block_at_top(self) -> int:
@@ -264,7 +357,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         style = base + self.get_component_rich_style(f"article-view--{kind}")
         segments = [Segment(" " * left, base)] if left else []
-        if isinstance(text, str):
+        at = self._reason_at.get(row, -1)
+        if isinstance(text, str) and at >= 0:
+            segments.append(Segment(text[:at], style))
+            segments.append(Segment(text[at:], style + REASON_STYLE))
+        elif isinstance(text, str):
             segments.append(Segment(text, style))
         else:
             segments.extend(Segment.apply_style(text.render(self.app.console), style))
