@@ -40,6 +40,8 @@ EXTEND_COVER = 0.15
 GROUP_MARGIN = 2.0
 GROUP_SHAPES = ((1, 2), (2, 1), (1, 3), (3, 1))
 GROUP_ASYMMETRY = 1.3  # a split is tried where one side has this much more content
+PIECE_SHARE = 0.5
+MEMBER_SHARE = 0.15
 
 
 def align(a_text: str, b_text: str) -> Alignment:
@@ -155,12 +157,20 @@ def _group_edges(
         else:
             continue
         centre = j if heavy_is_a else i
+        # Where the heavy sentence adds a claim, a neighbour must be a piece of it (the rest
+        # of a split sentence, a hard-wrapped line), not a sentence that shares a word.
+        pieces = (b if heavy_is_a else a) if single.claim_added else None
+        heavy = a.stems[i] if heavy_is_a else b.stems[j]
         for size in (2, 3):
             for first in range(centre - size + 1, centre + 1):
                 last = first + size
                 if first < 0 or last > len(light):
                     continue
                 if not all(leftover & light[k] for k in range(first, last) if k != centre):
+                    continue
+                if pieces is not None and not all(
+                    _piece_of(pieces, k, heavy, idf) for k in range(first, last) if k != centre
+                ):
                     continue
                 ra, rb = ((i, i + 1), (first, last)) if heavy_is_a else ((first, last), (j, j + 1))
                 if (ra, rb) in groups:
@@ -171,12 +181,25 @@ def _group_edges(
     return list(groups.values())
 
 
-def _every_member_shares(a: Side, b: Side, ra: Range, rb: Range) -> bool:
+def _piece_of(side: Side, k: int, stems: frozenset[str], idf: dict[str, float]) -> bool:
+    """Sentence ``k`` of ``side`` says mostly what ``stems`` say (PIECE_SHARE of its weight)."""
+    shared = sum(map(idf.__getitem__, side.stems[k] & stems))
+    return shared >= PIECE_SHARE * side.weights[k]
+
+
+def _every_member_shares(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> bool:
+    """Each sentence of a group shares MEMBER_SHARE of its content with the other side (a
+    neighbour that shares one word, "years", is not part of the passage)."""
     stems_a = frozenset().union(*a.stems[ra[0] : ra[1]])
     stems_b = frozenset().union(*b.stems[rb[0] : rb[1]])
-    return all(a.stems[i] & stems_b for i in range(*ra)) and all(
-        b.stems[j] & stems_a for j in range(*rb)
+    return all(_shares(a, i, stems_b, idf, MEMBER_SHARE) for i in range(*ra)) and all(
+        _shares(b, j, stems_a, idf, MEMBER_SHARE) for j in range(*rb)
     )
+
+
+def _shares(side: Side, k: int, stems: frozenset[str], idf: dict[str, float], share: float) -> bool:
+    common = side.stems[k] & stems
+    return bool(common) and sum(map(idf.__getitem__, common)) >= share * side.weights[k]
 
 
 def _free(match: Match, used_a: set[int], used_b: set[int]) -> bool:
@@ -218,7 +241,9 @@ def _extend(
             for ra, rb in _neighbours(match, shapes, n_a, n_b):
                 if not _free_ranges(ra, rb, used_a, used_b):
                     continue
-                if (ra[1] - ra[0]) * (rb[1] - rb[0]) > 1 and not _every_member_shares(a, b, ra, rb):
+                if (ra[1] - ra[0]) * (rb[1] - rb[0]) > 1 and not _every_member_shares(
+                    a, b, ra, rb, idf
+                ):
                     continue
                 scored = score(a, b, ra, rb, idf)
                 if is_extension(scored):

@@ -163,3 +163,20 @@ def test_a_sentence_split_in_two_still_matches_despite_the_added_clause_rule() -
     result = align(a, b)
     assert len(result.pairs) == 1
     assert len(result.pairs[0].a) == 1 and len(result.pairs[0].b) == 2
+
+
+def test_a_neighbour_sharing_one_word_does_not_carry_a_look_alike_into_a_passage() -> None:
+    a = (
+        "The council will spend an extra 40 million pounds on roads over the next five years, "
+        "the transport chief said. Her rival won the seat by fewer than 900 votes two years "
+        "ago. The mayor thanked residents for their patience during the roadworks."
+    )
+    b = (
+        "The council is to spend an additional 40 million pounds on roads over the next five "
+        "years, the transport chief said. The mayor thanked residents for their patience during "
+        "the roadworks, but said parking charges would double from next year."
+    )
+    pairs = _aligned(a, b)
+    assert len(pairs) == 1
+    assert pairs[0][0].endswith("the transport chief said.")
+    assert pairs[0][1].endswith("the transport chief said.")
