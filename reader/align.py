@@ -9,7 +9,7 @@ Pipeline (all plain Python, no Textual):
    a look-alike that shares a few words does not);
 5. grow passages from the anchors to neighbouring sentences with a looser test, since a
    sentence next to a matched one on both sides is far more likely to be its counterpart;
-6. join consecutive matches into passages (bridging a one- or two-sentence gap on both sides),
+6. join consecutive matches into passages (bridging a one-sentence gap on both sides),
    mark passages out of the longest in-order chain as moved;
 7. word-level diff of each passage and rows for a side-by-side view (``align_rows``).
 """

@@ -8,7 +8,9 @@ from collections import Counter
 
 from reader.align_score import Match, Range, Side
 
-MAX_GAP = 2  # sentences bridged on each side between two matched stretches
+# Sentences bridged on each side between two matched stretches: one each is a sentence reworded
+# beyond recognition; two each is as often page furniture next to a copied passage.
+MAX_GAP = 1
 GAP_ECHO = 0.3  # a one-sided gap sentence shares this much content with the other side
 # A passage on its own needs this many shared content words and characters on each side.
 MIN_PASSAGE_SHARED = 3
