@@ -113,9 +113,17 @@ def stem(word: str) -> str:
     word = word.replace(".", "")
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
+    # Verb endings: "closing" / "closed" / "close", "orbiting" / "orbit".
+    if len(word) > 5 and word.endswith("ing") and _VOWEL.search(word, 0, len(word) - 3):
+        word = word[:-3]  # not "spring", "string"
+    elif len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        word = word[:-2]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
     return word[:6]
 
 
+_VOWEL = re.compile(r"[aeiouy]")
 _STEMS: dict[str, str] = {}  # words recur: stem each once (bounded below)
 
 

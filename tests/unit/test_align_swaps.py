@@ -180,3 +180,11 @@ def test_a_neighbour_sharing_one_word_does_not_carry_a_look_alike_into_a_passage
     assert len(pairs) == 1
     assert pairs[0][0].endswith("the transport chief said.")
     assert pairs[0][1].endswith("the transport chief said.")
+
+
+def test_verb_endings_share_a_stem() -> None:
+    from reader.normalize import stem
+
+    assert stem("closing") == stem("closed") == stem("close")
+    assert stem("orbiting") == stem("orbit")
+    assert stem("spring") == "spring" and stem("speed") == "speed"
