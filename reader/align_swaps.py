@@ -42,6 +42,8 @@ ADDED_CLAIM_WORDS = 6
 ADDED_CLAIM_SHARE = 0.65  # of the shorter sentence's words
 NEAR_COPY = 0.5  # share of the shorter sentence's words that must agree, in order
 
+_UNIT_OF = {w: w.removesuffix("s") for w in TIME_UNITS} | {"centuries": "century"}
+
 # Who acts: people and institutions a news sentence attributes an act to. Words of one group
 # name the same actor ("spokesman" / "spokeswoman").
 ACTOR_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -303,7 +305,9 @@ def _fact_swapped(
     # Only within one class: "the previous month" / "February" is a rewording.
     if not numbers_a and not numbers_b:
         for when in (WEEKDAYS, MONTHS, TIME_UNITS):
-            if not when.isdisjoint(seg_a) and not when.isdisjoint(seg_b):
+            when_a = {_UNIT_OF.get(w, w) for w in when.intersection(seg_a)}
+            when_b = {_UNIT_OF.get(w, w) for w in when.intersection(seg_b)}
+            if when_a and when_b and when_a.isdisjoint(when_b):  # "year" / "years" is one
                 return True
     actors_a = {_ACTOR_OF[w] for w in seg_a if w in _ACTOR_OF}
     actors_b = {_ACTOR_OF[w] for w in seg_b if w in _ACTOR_OF}

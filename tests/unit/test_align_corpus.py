@@ -121,10 +121,11 @@ def test_obfuscation_changes_few_words():
 
 
 # Regression floors for reader.align on the dev cases, a few points below what it scored when
-# the floors were set (documents: 0.936 on the first 20 cases, sentences: 0.857 on all 42).
+# the floors were set (documents: 0.936 on the first 20 cases; sentences: 0.857 on all 42,
+# 0.916 since the fact-swap rules and news paraphrase stems).
 # Raise them when the aligner improves; `python bench/eval_align.py` shows the full picture.
 DOCUMENT_FLOOR = 0.90
-SENTENCE_FLOOR = 0.85
+SENTENCE_FLOOR = 0.89
 
 
 def _aligner_scores(cases, merge: bool):

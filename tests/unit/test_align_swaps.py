@@ -83,6 +83,10 @@ def test_a_swapped_fact_in_a_near_copy_is_found(a: str, b: str) -> None:
             "The company sold 3.1 million of the devices in the first three months of the year.",
             "In the first three months of the year, the company sold 3.1 million devices.",
         ),
+        (  # one unit of time, singular and plural
+            "The singer said she would retire at the end of the tour, ending a 30-year career.",
+            "The singer said she would retire at the end of the tour after a career of 30 years.",
+        ),
         (  # retail figures compared with the month before: "the previous month" is February
             "Retail sales rose 0.6 percent in March from the previous month.",
             "Retail sales increased 0.6 percent in March compared with February.",
