@@ -35,16 +35,27 @@ class ImportSummary:
         return ", ".join(parts)
 
 
-def expand_sources(sources: Iterable[str | Path]) -> list[str | Path]:
-    """URLs as they are, folders walked into their article files."""
-    from reader.ingest import iter_article_files
+def expand_sources(
+    sources: Iterable[str | Path], errors: list[str] | None = None
+) -> list[str | Path]:
+    """URLs as they are, folders walked into their article files.
+
+    A folder without any article file adds a line to ``errors`` (else "0 articles added"
+    would be all a user who named the wrong folder sees)."""
+    from reader.ingest import ARTICLE_SUFFIXES, iter_article_files
 
     items: list[str | Path] = []
     for source in sources:
         if isinstance(source, str) and is_url(source):
             items.append(source)
-        else:
-            items.extend(iter_article_files([source]))
+            continue
+        found = list(iter_article_files([source]))
+        if not found and errors is not None:
+            kinds = ", ".join(sorted(suffix for suffix in ARTICLE_SUFFIXES if suffix))
+            errors.append(
+                f"{_shown(Path(source))}: no article files in this folder ({kinds} or no extension)"
+            )
+        items.extend(found)
     return items
 
 
@@ -88,8 +99,8 @@ def import_sources(
     """Import files, folders and URLs. Uses its own connection, so it can run in a worker."""
     own = Library.open(library.path)
     try:
-        items = expand_sources(sources)
         summary = ImportSummary()
+        items = expand_sources(sources, summary.errors)
         for done, item in enumerate(items, start=1):
             try:
                 result = import_one(own, item, timeout=timeout)

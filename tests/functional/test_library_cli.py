@@ -266,3 +266,20 @@ def test_names_with_terminal_escapes_are_shown_escaped(tmp_path: Path, capsys) -
     assert "\\x1b[31mred\\x07.txt" in err and "http://[oops/: invalid URL" in err
     code, out, err = run_cli(capsys, "feed", "add", "http://127.0.0.1:9/\x1b[2J", "--library", db)
     assert code == 1 and err.count("\n") == 1 and "\\x1b[2J" in err and "\x1b" not in err
+
+
+def test_a_folder_without_article_files_says_so(tmp_path: Path, capsys) -> None:
+    """QA: 'add FOLDER' of a wrong folder printed only '0 articles added' (exit 0)."""
+    db = str(tmp_path / "lib.sqlite3")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "pdfs" / ".hidden.txt").write_text("Hidden\n\nA hidden note.\n", encoding="utf-8")
+    folders = [str(tmp_path / "empty"), str(tmp_path / "pdfs")]
+    code, out, err = run_cli(capsys, "add", *folders, "--library", db)
+    lines = err.splitlines()
+    assert code == 1 and out == "0 articles added, 2 failed\n" and len(lines) == 2
+    assert lines[0] == f"newsreader: {tmp_path / 'empty'}: no article files in this folder" + (
+        " (.htm, .html, .md, .text, .txt or no extension)"
+    )
+    assert "pdfs: no article files" in lines[1]
