@@ -310,3 +310,29 @@ def test_ctrl_c_during_refresh_ends_at_once_in_one_line(server, tmp_path: Path) 
         f"newsreader: interrupted; kept the {kept} {noun} fetched so far"
         " (run 'newsreader refresh' again for the rest)\n"
     )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="posix signals")
+def test_ctrl_c_during_feed_add_is_one_line(server, tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite3"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "feed", "add", f"{server.base}/slow?feedadd"]
+        + ["--library", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not server.hits["/slow?feedadd"] and time.monotonic() < deadline:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert (process.returncode, out, err) == (130, "", "newsreader: interrupted; no feed added\n")
+    with Library.open(db) as library:
+        assert library.feeds() == []
