@@ -160,10 +160,7 @@ class LibraryActions(_Base):
 
     def _refresh_progress_from_thread(self, done: int, total: int, message: str) -> None:
         status = f"Refreshing feeds… {done}/{total} · {' '.join(message.split())[:60]}"
-        try:
-            self.call_from_thread(self._set_refresh_status, status)
-        except RuntimeError:
-            pass  # the app has closed
+        self.call_if_open(self._set_refresh_status, status)
 
     def _set_refresh_status(self, status: str) -> None:
         self.refresh_status = status

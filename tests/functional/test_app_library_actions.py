@@ -298,3 +298,50 @@ async def test_refresh_errors_are_one_line_and_files_are_not_refreshed() -> None
         await pilot.press("R")
         assert any("this window shows files" in message for message in messages(app))
         assert not app.refreshing
+
+
+async def test_the_ui_keeps_working_during_a_slow_refresh_and_quits_without_waiting() -> None:
+    import threading
+
+    fill_library(sample_articles()[:3])
+    with running_server() as server:
+        with Library.open() as library:
+            library.add_feed(f"{server.base}/slow")  # answers only when the server stops
+        app = NewsReaderApp()
+        async with app.run_test(size=SIZE) as pilot:
+            await settled(pilot)
+            before = set(threading.enumerate())
+            await pilot.press("R")
+            await wait_for(pilot, lambda: server.hits["/slow"] == 1)
+            assert app.refreshing and "Refreshing feeds…" in status(app)
+            await pilot.press("j", "f")  # keys still work meanwhile
+            assert article_list(app).cursor == 1 and article_list(app).current_entry.starred
+            await pilot.press("ctrl+q")
+        # the app closed while the refresh thread still waits for the server
+        started = set(threading.enumerate()) - before
+        assert any(t.name == "newsreader-background" for t in started)
+
+
+async def test_new_commands_are_remappable_and_in_the_palette() -> None:
+    from reader.config import config_path
+
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[keymap]\n"list.star" = "x"\n"list.delete" = "z"\n', encoding="utf-8")
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        assert not article_list(app).current_entry.starred  # f was remapped away
+        await pilot.press("x")
+        assert article_list(app).current_entry.starred
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"refresh")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("this window shows files" in message for message in messages(app))

@@ -271,15 +271,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._lines:
             placeholder = [("meta", Text("Laying out a very long article…"))]
             self._apply(Layout(placeholder, [-1], {}), None)
-        console = self.app.console
+        app = self.app
+        console = app.console
 
         def run() -> None:
             blocks = make_blocks()
             layout = layout_lines(blocks, column, console)
+            if not app.is_running:  # closed meanwhile (no call, no un-awaited coroutine)
+                return
             try:
-                self.app.call_from_thread(self._laid_out, generation, blocks, layout, anchor)
+                app.call_from_thread(self._laid_out, generation, blocks, layout, anchor)
             except RuntimeError:
-                pass  # the app has closed
+                pass  # closed between the check and the call
 
         threading.Thread(target=run, name="newsreader-layout", daemon=True).start()
 
