@@ -155,12 +155,20 @@ def _group_edges(
         else:
             continue
         centre = j if heavy_is_a else i
+        # The centre and those of its neighbours (up to two away) that supply some leftover.
+        sharing = {
+            k
+            for k in range(max(0, centre - 2), min(len(light), centre + 3))
+            if k == centre or leftover & light[k]
+        }
+        if len(sharing) == 1:
+            continue
         for size in (2, 3):
             for first in range(centre - size + 1, centre + 1):
                 last = first + size
                 if first < 0 or last > len(light):
                     continue
-                if not all(leftover & light[k] for k in range(first, last) if k != centre):
+                if not sharing.issuperset(range(first, last)):
                     continue
                 ra, rb = ((i, i + 1), (first, last)) if heavy_is_a else ((first, last), (j, j + 1))
                 if (ra, rb) in groups:
