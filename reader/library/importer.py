@@ -6,6 +6,7 @@ as added. Progress goes to a plain callback (the CLI draws a rich bar; the app a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ from reader.library.paths import display_path, printable
 from reader.library.store import AddResult, Library
 
 Progress = Callable[[int, int, str], None]
+# "example.com/news/1" or "127.0.0.1:8000/x": a URL typed without its scheme
+_HOST_LIKE_RE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?/|^\d+(?:\.\d+){3}(?::\d+)?/", re.I)
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
@@ -77,6 +80,9 @@ def import_one(
         from reader.ingest import looks_like_html, read_path
 
         path = Path(source)
+        if _HOST_LIKE_RE.match(str(source)) and not path.exists():
+            shown = _shown(source)
+            raise ReaderError(f"{shown}: no such file (for a web page, write http://{shown})")
         raw = read_path(path)
         html = looks_like_html(raw, by_name=path.suffix.lower() in HTML_SUFFIXES)
         kind = "html" if html else "text"

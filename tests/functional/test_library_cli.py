@@ -283,3 +283,14 @@ def test_a_folder_without_article_files_says_so(tmp_path: Path, capsys) -> None:
         " (.htm, .html, .md, .text, .txt or no extension)"
     )
     assert "pdfs: no article files" in lines[1]
+
+
+def test_a_url_without_its_scheme_gets_a_hint(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "lib.sqlite3")
+    code, _, err = run_cli(capsys, "add", "example.com/news/1", "notes.txt", "--library", db)
+    assert code == 1 and err.splitlines() == [
+        "newsreader: example.com/news/1: no such file (for a web page, write"
+        " http://example.com/news/1)",
+        "newsreader: notes.txt: no such file",
+    ]
