@@ -183,7 +183,8 @@ class NewsReaderApp(LibraryActions, App[int]):
     def open_reader(self, index: int, order: list[int]) -> None:
         from reader.ui.screens.reader_screen import ReaderScreen
 
-        self.push_screen(ReaderScreen(index, list(order)))
+        entries = self.entries
+        self.push_screen(ReaderScreen(entries[index], [entries[i] for i in order]))
 
     def compare(self, index: int) -> None:
         try:

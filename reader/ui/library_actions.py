@@ -122,6 +122,11 @@ class LibraryActions(_Base):
             kept.index = index
         set_stories(self.entries, [kept.story for kept in self.entries])  # sizes changed
         self._list_screen().remove_entries(self.entries)
+        from reader.ui.screens.reader_screen import ReaderScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.entry_removed(entry)
 
     # -- full-text search -------------------------------------------------------------------
     def search_full_text(self, query: str) -> None:

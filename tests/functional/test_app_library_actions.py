@@ -75,7 +75,7 @@ async def test_star_marks_the_row_with_a_shape_and_persists_in_the_library() -> 
         assert isinstance(app.screen, ReaderScreen)
         second = app.screen.entry
         await pilot.press("asterisk")
-        assert second.starred
+        assert second.starred and app.screen.sub_title.startswith("★ ")
         await pilot.press("q")
         await pilot.pause()
         await wait_for(pilot, lambda: starred_in_library() == {first.title, second.title})
@@ -149,6 +149,32 @@ async def test_delete_yes_removes_only_that_article_and_the_cursor_stays_on_its_
         left = library.articles()
         assert len(left) == 3 and doomed.title not in {e.article.title for e in left}
         assert sum(e.read for e in left) == 1
+
+
+async def test_delete_in_the_reader_shows_the_next_article_then_goes_back_to_the_list() -> None:
+    fill_library(sample_articles()[:2])
+    app = NewsReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        first, second = (article_list(app).entries[i] for i in article_list(app).order)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.entry is first
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: len(app.entries) == 1)
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.entry is second
+        assert second.read and article_list(app).current_entry is second
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not app.entries)
+        await pilot.pause()
+        assert isinstance(app.screen, ListScreen)
+    with Library.open() as library:
+        assert library.count() == 0
 
 
 async def test_delete_on_plain_files_hides_the_row_and_never_touches_the_file(
