@@ -35,6 +35,7 @@ Public API (owner: library helper; the app codes to exactly this)::
     library.regroup_stories(limit=20_000) -> None      # recompute (newest added) stories;
         # story ids stay put: a group keeps the id most of its articles had, a new article
         # starts as a story of its own, a split-off group gets an id never used before
+    library.needs_regroup() -> bool                    # articles added since the last regroup
     library.stories() -> list[StorySummary]            # ids, outlet count, title per story
     library.feeds() -> list[FeedInfo]
     library.add_feed(url: str, title: str | None = None) -> int  # id (existing id if known)

@@ -223,7 +223,7 @@ def refresh_feeds(
                 summary.errors.append(str(error))
                 own.update_feed(feed.id, last_error=str(error), last_checked=_now())
                 report(str(error))
-        if summary.added:
+        if summary.added or own.needs_regroup():
             if progress is not None:
                 progress(state["done"], state["total"], "grouping stories")
             own.regroup_stories()

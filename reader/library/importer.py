@@ -125,7 +125,7 @@ def import_sources(
                     summary.duplicates += 1
             if progress is not None:
                 progress(done, len(items), _shown(item))
-        if summary.added and regroup:
+        if regroup and (summary.added or own.needs_regroup()):
             if progress is not None:
                 progress(len(items), len(items), "grouping stories")
             own.regroup_stories()

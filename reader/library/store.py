@@ -373,13 +373,12 @@ class Library:
         """
         from reader.stories import assign_stories, keep_story_ids
 
+        seen = self._story_counter()[0]  # before reading: later additions stay "ungrouped"
         rows = self.connection.execute(
             "SELECT id, article_json, body FROM"
             " (SELECT id, article_json, body FROM articles ORDER BY id DESC LIMIT ?) ORDER BY id",
             (int(limit),),
         ).fetchall()
-        if not rows:
-            return
         grouped = dict(
             zip(
                 [row[0] for row in rows],
@@ -388,11 +387,12 @@ class Library:
             )
         )
         with self.transaction() as c:
+            before = self._story_counter()[0]
             # current ids read under the write lock: another copy may have regrouped (or
             # deleted) while this one was grouping
             current = c.execute(
                 "SELECT id, coalesce(story, id) FROM articles WHERE id >= ? ORDER BY id",
-                (rows[0][0],),
+                (rows[0][0] if rows else 0,),
             ).fetchall()
             current = [(article_id, old) for article_id, old in current if article_id in grouped]
             stories = keep_story_ids(
@@ -408,6 +408,20 @@ class Library:
                     if story != old
                 ],
             )
+            # articles added by another copy since ``seen`` (counted in before - seen) are
+            # not grouped yet; the fresh ids this regrouping took are
+            fresh_taken = self._story_counter()[0] - before
+            c.execute("UPDATE story_counter SET grouped_at = ?", (seen + fresh_taken,))
+
+    def _story_counter(self) -> tuple[int, int]:
+        """(last story id handed out, the value of that counter the last regrouping covered)."""
+        row = self.connection.execute("SELECT last, grouped_at FROM story_counter").fetchone()
+        return int(row[0]), int(row[1])
+
+    def needs_regroup(self) -> bool:
+        """Whether articles were added since the last ``regroup_stories``."""
+        last, grouped_at = self._story_counter()
+        return last > grouped_at
 
     def stories(self) -> list[StorySummary]:
         """Stories with more outlets first, then newest."""

@@ -294,3 +294,28 @@ def test_a_url_without_its_scheme_gets_a_hint(tmp_path: Path, capsys, monkeypatc
         " http://example.com/news/1)",
         "newsreader: notes.txt: no such file",
     ]
+
+
+def test_an_import_stopped_before_grouping_is_grouped_by_the_next(
+    seeds_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """QA: Ctrl-C while 'grouping stories' left the articles ungrouped, and running the same
+    'add' again (all duplicates now) did not group them."""
+    from reader.library.importer import import_sources
+
+    db = str(tmp_path / "lib.sqlite3")
+    seeds = [str(path) for path in sorted(seeds_dir.glob("0*.txt"))]
+    with Library.open(db) as library:
+        assert not library.needs_regroup()
+        import_sources(library, seeds, regroup=False)  # as if stopped before grouping
+        assert library.needs_regroup()
+        assert len({entry.story for entry in library.articles()}) == 5
+    code, out, _ = run_cli(capsys, "add", *seeds, "--library", db)
+    assert code == 0 and "0 articles added, 5 already in the library" in out
+    with Library.open(db) as library:
+        assert len({entry.story for entry in library.articles()}) == 1
+        assert not library.needs_regroup()
+        library.add_article(Article("Other", ["The council of Leeds passed its budget."]), raw="o")
+        assert library.needs_regroup()
+        library.regroup_stories()
+        assert not library.needs_regroup()
