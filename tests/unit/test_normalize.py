@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.normalize import (
+    TYPOGRAPHY,
     WORD,
     content_stems,
     facts,
@@ -40,15 +41,26 @@ def test_word_pattern_finds_the_reference_tokens(text: str) -> None:
     assert WORD.findall(text) == REFERENCE_WORD.findall(text)
 
 
+def _reference_sentence_words(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """sentence_words as first written: every token of every span, numbers made plain."""
+    folded = text.translate(TYPOGRAPHY).casefold()
+    if len(folded) != len(text):
+        return [words(text[s:e]) for s, e in spans]
+    return [
+        [t.replace(",", "").replace(" ", "") if t[0].isdigit() else t for t in found]
+        for found in (REFERENCE_WORD.findall(folded, s, e) for s, e in spans)
+    ]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(texts, max_size=6))
-def test_sentence_words_are_words_of_each_span(parts: list[str]) -> None:
+def test_sentence_words_skip_no_token_that_needs_work(parts: list[str]) -> None:
     text, spans = "", []
     for part in parts:
         start = len(text) + 1
         text += " " + part
         spans.append((start, len(text)))
-    assert sentence_words(text, spans) == [words(text[s:e]) for s, e in spans]
+    assert sentence_words(text, spans) == _reference_sentence_words(text, spans)
 
 
 def test_thousands_separators_are_dropped_in_every_sentence() -> None:
