@@ -132,6 +132,16 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE story_counter ADD COLUMN grouped_at INTEGER NOT NULL DEFAULT 0;
     UPDATE story_counter SET grouped_at = last;
     """,
+    # 6: what the reader deleted, so that a feed refresh does not bring it back.
+    """
+    CREATE TABLE deleted_articles (
+        url TEXT,
+        content_hash TEXT NOT NULL,
+        deleted TEXT NOT NULL
+    );
+    CREATE INDEX deleted_articles_url ON deleted_articles(url);
+    CREATE INDEX deleted_articles_hash ON deleted_articles(content_hash);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library

@@ -201,6 +201,8 @@ class Library:
         row = c.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
         if row:
             return AddResult(row[0], False, "duplicate content")
+        if feed_id is not None and self._deleted_before(url, digest):
+            return AddResult(None, False, "deleted before")
         cursor = c.execute(
             "INSERT INTO articles (url, content_hash, raw, raw_kind, title, source, date, body,"
             " article_json, added, feed_id, path, story)"
@@ -229,6 +231,13 @@ class Library:
             "UPDATE story_counter SET last = last + 1 RETURNING last"
         ).fetchone()
         return int(row[0])
+
+    def _deleted_before(self, url: str | None, digest: str) -> bool:
+        row = self.connection.execute(
+            "SELECT 1 FROM deleted_articles WHERE content_hash = ? OR url = ? LIMIT 1",
+            (digest, url),
+        ).fetchone()
+        return row is not None
 
     def has_url(self, url: str) -> bool:
         row = self.connection.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone()
@@ -307,9 +316,23 @@ class Library:
             c.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(on), article_id))
 
     def delete(self, article_id: int) -> bool:
+        """Delete one article; its URL and content are remembered so that refreshing its feed
+        does not bring it back (adding it again by hand still works)."""
         with self.transaction() as c:
+            c.execute(
+                "INSERT INTO deleted_articles (url, content_hash, deleted)"
+                " SELECT url, content_hash, ? FROM articles WHERE id = ?",
+                (now_iso(), article_id),
+            )
             cursor = c.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             return cursor.rowcount > 0
+
+    def was_deleted(self, url: str) -> bool:
+        """Whether the reader deleted an article with this URL."""
+        row = self.connection.execute(
+            "SELECT 1 FROM deleted_articles WHERE url = ? LIMIT 1", (url,)
+        ).fetchone()
+        return row is not None
 
     def search(self, query: str, limit: int = 50) -> list[int]:
         """Article ids matching every word of ``query``, best first (title words count more).
