@@ -80,7 +80,7 @@ async def test_star_marks_the_row_with_a_shape_and_persists_in_the_library() -> 
         await pilot.pause()
         await wait_for(pilot, lambda: starred_in_library() == {first.title, second.title})
         await pilot.press("F")  # starred only
-        assert len(rows(app)) == 2 and "starred only" in status(app)
+        assert len(rows(app)) == 2 and "starred only: 2" in status(app)
         await pilot.press("f")  # unstarring a row while only starred are shown hides it
         assert len(rows(app)) == 1
         await pilot.press("F")
