@@ -222,6 +222,8 @@ def numbers(tokens: Sequence[str]) -> frozenset[str]:
         if pending:
             found.add(str(pending))
             pending = 0
+        if not token[:1].isdecimal():  # what \d matches: no number starts here
+            continue
         match = _NUMBER.match(token)
         if match:
             value_text = match.group().replace(",", "")

@@ -15,6 +15,7 @@ from reader.normalize import (
     fold_typography,
     idf_weights,
     normalise,
+    numbers,
     sentence_words,
     stems_and_facts,
     words,
@@ -99,3 +100,9 @@ def test_normalise_folds_typography() -> None:
 @given(st.text(alphabet="ab ‘’“”„«»–—−\u00a0\u200b…é\n", max_size=40))
 def test_fold_typography_is_the_translation_table(text: str) -> None:
     assert fold_typography(text) == text.translate(TYPOGRAPHY)
+
+
+def test_numbers_start_with_a_decimal_digit_of_any_script() -> None:
+    assert numbers(["٣", "²", "x1", "1,200", "3.50", "sixty", "four"]) == frozenset(
+        {"٣", "1200", "3.5", "64"}
+    )
