@@ -7,6 +7,7 @@ becomes a ``Strip`` on demand and is cached, so paging only renders one screenfu
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -275,8 +276,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         console = app.console
 
         def run() -> None:
-            blocks = make_blocks()
-            layout = layout_lines(blocks, column, console)
+            # Hundreds of thousands of new tuples and strings (no cycles) would set off full
+            # garbage collections that pause the UI thread too: collect afterwards instead.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                blocks = make_blocks()
+                layout = layout_lines(blocks, column, console)
+            finally:
+                if collecting:
+                    gc.enable()
             if not app.is_running:  # closed meanwhile (no call, no un-awaited coroutine)
                 return
             try:
