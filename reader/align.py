@@ -161,16 +161,21 @@ def _group_edges(
         # of a split sentence, a hard-wrapped line), not a sentence that shares a word.
         pieces = (b if heavy_is_a else a) if single.claim_added else None
         heavy = a.stems[i] if heavy_is_a else b.stems[j]
+        # The centre and those of its neighbours (up to two away) that supply some leftover.
+        sharing = {
+            k
+            for k in range(max(0, centre - 2), min(len(light), centre + 3))
+            if k == centre
+            or (leftover & light[k] and (pieces is None or _piece_of(pieces, k, heavy, idf)))
+        }
+        if len(sharing) == 1:
+            continue
         for size in (2, 3):
             for first in range(centre - size + 1, centre + 1):
                 last = first + size
                 if first < 0 or last > len(light):
                     continue
-                if not all(leftover & light[k] for k in range(first, last) if k != centre):
-                    continue
-                if pieces is not None and not all(
-                    _piece_of(pieces, k, heavy, idf) for k in range(first, last) if k != centre
-                ):
+                if not sharing.issuperset(range(first, last)):
                     continue
                 ra, rb = ((i, i + 1), (first, last)) if heavy_is_a else ((first, last), (j, j + 1))
                 if (ra, rb) in groups:

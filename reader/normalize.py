@@ -42,11 +42,31 @@ TYPOGRAPHY = str.maketrans(
         "…": "...",
     }
 )
+# str.translate looks every character up in the table unless the text is ASCII (~45 ns a
+# character); news text has a few curly quotes and dashes, so replacing just those is ~7x faster.
+_TYPOGRAPHY_CHARS = {chr(code): folded for code, folded in TYPOGRAPHY.items()}
+_TYPOGRAPHIC = re.compile("[" + re.escape("".join(_TYPOGRAPHY_CHARS)) + "]")
+
+
+def _typographic_char(match: re.Match[str]) -> str:
+    return _TYPOGRAPHY_CHARS[match.group()]
+
+
+def fold_typography(text: str) -> str:
+    """``text.translate(TYPOGRAPHY)``, faster: straight quotes, plain hyphens and spaces."""
+    if text.isascii():  # nothing to fold
+        return text
+    return _TYPOGRAPHIC.sub(_typographic_char, text)
+
+
 _SPACES = re.compile(r"\s+")
 # Thousands grouped by spaces ("12 000", after typography folding) are one number. Written
-# letters first, then digits (a word starts with one or the other): the same tokens as
-# r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*\w*|\w+(?:['.]\w+)*", a third faster.
-WORD = re.compile(r"[^\W\d]\w*(?:['.]\w+)*|\d(?:\d{0,2}(?: \d{3})+(?![\d.,])|\d*(?:[.,]\d+)*\w*)")
+# letters first, then digits (a word starts with one or the other), and a word's letters
+# never given back (possessive: nothing after them can fail): the same tokens as
+# r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*\w*|\w+(?:['.]\w+)*", 40% faster.
+WORD = re.compile(
+    r"[^\W\d]\w*+(?:['.]\w++)*+|\d(?:\d{0,2}(?: \d{3})+(?![\d.,])|\d*(?:[.,]\d+)*\w*)"
+)
 # A token with a thousands separator ("1,200", "12 000") has one between two digits.
 _GROUPED_DIGITS = re.compile(r"\d[, ]\d")
 
@@ -70,7 +90,7 @@ STOPWORDS = frozenset(
 
 def normalise(text: str) -> str:
     """Lower case, straight quotes, plain hyphens, single spaces."""
-    return _SPACES.sub(" ", text.translate(TYPOGRAPHY)).strip().casefold()
+    return _SPACES.sub(" ", fold_typography(text)).strip().casefold()
 
 
 def words(text: str) -> list[str]:
@@ -86,7 +106,7 @@ def _plain_number(token: str) -> str:
 def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
     """``words`` of each span of ``text``, folding the whole text once when that keeps the
     offsets (it does unless the text has characters like ß or …)."""
-    folded = text.translate(TYPOGRAPHY).casefold()
+    folded = fold_typography(text).casefold()
     if len(folded) != len(text):
         return [words(text[s:e]) for s, e in spans]
     findall = WORD.findall
@@ -250,6 +270,8 @@ def numbers(tokens: Sequence[str]) -> frozenset[str]:
         if pending:
             found.add(str(pending))
             pending = 0
+        if not token[:1].isdecimal():  # what \d matches: no number starts here
+            continue
         match = _NUMBER.match(token)
         if match:
             value_text = match.group().replace(",", "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 NAME = "feed"
 HELP = "follow RSS/Atom feeds: 'feed add URL', 'feed list'"
@@ -30,7 +31,11 @@ def run(args: argparse.Namespace) -> int:
         from reader.library.feeds import add_feed
 
         with Library.open(args.library) as library:
-            feed_id, title = add_feed(library, args.url, timeout=args.timeout)
+            try:
+                feed_id, title = add_feed(library, args.url, timeout=args.timeout)
+            except KeyboardInterrupt:
+                print("newsreader: interrupted; no feed added", file=sys.stderr)
+                return 130
         print(f"following feed {feed_id}: {title}")
         print("run 'newsreader refresh' to fetch its articles")
         return 0

@@ -27,14 +27,18 @@ Public API (owner: library helper; the app codes to exactly this)::
                         feed_id: int | None = None) -> AddResult
         kind is "text" or "html" (what ``raw`` is, so it can be re-cleaned later). Never raises
         on duplicates: AddResult(existing_id, added=False, reason="duplicate URL" or
-        "duplicate content").
+        "duplicate content"); with a feed_id, AddResult(None, False, "deleted before") for
+        what the reader deleted.
     library.mark_read(article_id: int, read: bool = True) -> None
     library.star(article_id: int, on: bool = True) -> None
-    library.delete(article_id: int) -> bool            # True if it existed; nothing else lost
+    library.delete(article_id: int) -> bool            # True if it existed; nothing else lost;
+        # a feed refresh does not bring it back (adding it by hand does)
+    library.was_deleted(url: str) -> bool
     library.search(query: str, limit: int = 50) -> list[int]  # FTS5 ids best first; any str
     library.regroup_stories(limit=20_000) -> None      # recompute (newest added) stories;
         # story ids stay put: a group keeps the id most of its articles had, a new article
         # starts as a story of its own, a split-off group gets an id never used before
+    library.needs_regroup() -> bool                    # articles added since the last regroup
     library.stories() -> list[StorySummary]            # ids, outlet count, title per story
     library.feeds() -> list[FeedInfo]
     library.add_feed(url: str, title: str | None = None) -> int  # id (existing id if known)

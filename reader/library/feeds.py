@@ -223,7 +223,7 @@ def refresh_feeds(
                 summary.errors.append(str(error))
                 own.update_feed(feed.id, last_error=str(error), last_checked=_now())
                 report(str(error))
-        if summary.added:
+        if summary.added or own.needs_regroup():
             if progress is not None:
                 progress(state["done"], state["total"], "grouping stories")
             own.regroup_stories()
@@ -262,7 +262,11 @@ def _refresh_one(
         return
     parsed = parse_feed(result.body, feed.url)
     attempts = _failed_attempts(library, feed.id, keep={entry.key for entry in parsed.entries})
-    fresh = [e for e in parsed.entries if not (e.link and library.has_url(e.link))]
+    fresh = [
+        e
+        for e in parsed.entries
+        if not (e.link and (library.has_url(e.link) or library.was_deleted(e.link)))
+    ]
     given_up = [e for e in fresh if attempts.get(e.key, 0) >= MAX_ENTRY_ATTEMPTS]
     summary.skipped += len(given_up)
     fresh = [e for e in fresh if attempts.get(e.key, 0) < MAX_ENTRY_ATTEMPTS]
@@ -426,6 +430,6 @@ def _import_entry(
     result = library.add_article(article, raw=raw, kind=kind, feed_id=feed_id)
     if result.added:
         summary.added += 1
-    else:
+    elif result.reason != "deleted before":  # the reader deleted it: stays deleted
         summary.duplicates += 1
     return None

@@ -6,6 +6,7 @@ as added. Progress goes to a plain callback (the CLI draws a rich bar; the app a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ from reader.library.paths import display_path, printable
 from reader.library.store import AddResult, Library
 
 Progress = Callable[[int, int, str], None]
+# "example.com/news/1" or "127.0.0.1:8000/x": a URL typed without its scheme
+_HOST_LIKE_RE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?/|^\d+(?:\.\d+){3}(?::\d+)?/", re.I)
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
@@ -35,16 +38,27 @@ class ImportSummary:
         return ", ".join(parts)
 
 
-def expand_sources(sources: Iterable[str | Path]) -> list[str | Path]:
-    """URLs as they are, folders walked into their article files."""
-    from reader.ingest import iter_article_files
+def expand_sources(
+    sources: Iterable[str | Path], errors: list[str] | None = None
+) -> list[str | Path]:
+    """URLs as they are, folders walked into their article files.
+
+    A folder without any article file adds a line to ``errors`` (else "0 articles added"
+    would be all a user who named the wrong folder sees)."""
+    from reader.ingest import ARTICLE_SUFFIXES, iter_article_files
 
     items: list[str | Path] = []
     for source in sources:
         if isinstance(source, str) and is_url(source):
             items.append(source)
-        else:
-            items.extend(iter_article_files([source]))
+            continue
+        found = list(iter_article_files([source]))
+        if not found and errors is not None:
+            kinds = ", ".join(sorted(suffix for suffix in ARTICLE_SUFFIXES if suffix))
+            errors.append(
+                f"{_shown(Path(source))}: no article files in this folder ({kinds} or no extension)"
+            )
+        items.extend(found)
     return items
 
 
@@ -66,6 +80,9 @@ def import_one(
         from reader.ingest import looks_like_html, read_path
 
         path = Path(source)
+        if _HOST_LIKE_RE.match(str(source)) and not path.exists():
+            shown = _shown(source)
+            raise ReaderError(f"{shown}: no such file (for a web page, write http://{shown})")
         raw = read_path(path)
         html = looks_like_html(raw, by_name=path.suffix.lower() in HTML_SUFFIXES)
         kind = "html" if html else "text"
@@ -88,8 +105,8 @@ def import_sources(
     """Import files, folders and URLs. Uses its own connection, so it can run in a worker."""
     own = Library.open(library.path)
     try:
-        items = expand_sources(sources)
         summary = ImportSummary()
+        items = expand_sources(sources, summary.errors)
         for done, item in enumerate(items, start=1):
             try:
                 result = import_one(own, item, timeout=timeout)
@@ -108,7 +125,7 @@ def import_sources(
                     summary.duplicates += 1
             if progress is not None:
                 progress(done, len(items), _shown(item))
-        if summary.added and regroup:
+        if regroup and (summary.added or own.needs_regroup()):
             if progress is not None:
                 progress(len(items), len(items), "grouping stories")
             own.regroup_stories()

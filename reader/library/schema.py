@@ -126,6 +126,22 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO story_counter (only_row, last)
     SELECT 1, max(coalesce(max(id), 0), coalesce(max(story), 0)) FROM articles;
     """,
+    # 5: the counter value the last regrouping saw, so an import interrupted before its
+    # regrouping (Ctrl-C) is regrouped by the next one even if that adds nothing new.
+    """
+    ALTER TABLE story_counter ADD COLUMN grouped_at INTEGER NOT NULL DEFAULT 0;
+    UPDATE story_counter SET grouped_at = last;
+    """,
+    # 6: what the reader deleted, so that a feed refresh does not bring it back.
+    """
+    CREATE TABLE deleted_articles (
+        url TEXT,
+        content_hash TEXT NOT NULL,
+        deleted TEXT NOT NULL
+    );
+    CREATE INDEX deleted_articles_url ON deleted_articles(url);
+    CREATE INDEX deleted_articles_hash ON deleted_articles(content_hash);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library

@@ -22,7 +22,6 @@ from reader.library.records import (
     FeedInfo,
     Headline,
     LibraryEntry,
-    StorySummary,
     article_from_json,
     article_to_json,
     content_hash,
@@ -30,10 +29,10 @@ from reader.library.records import (
     now_iso,
 )
 from reader.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, split_sql
+from reader.library.stories_store import StoryMethods
 from reader.model import Article
 
 BUSY_TIMEOUT_MS = 10_000
-REGROUP_LIMIT = 20_000  # most recently added articles whose stories are recomputed
 RANK_WINDOW = 1000  # newest matches ranked by bm25 per search (all of them when fewer)
 
 
@@ -56,12 +55,7 @@ def fts_query(query: str) -> str:
     return " ".join(terms)
 
 
-def _outlet_count(sources: Iterable[str | None]) -> int:
-    """Distinct known outlets (articles whose outlet is unknown add none)."""
-    return len({" ".join(source.casefold().split()) for source in sources if source} - {""})
-
-
-class Library:
+class Library(StoryMethods):
     """An open library database. Use ``Library.open``; close it (or use ``with``)."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
@@ -201,6 +195,8 @@ class Library:
         row = c.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
         if row:
             return AddResult(row[0], False, "duplicate content")
+        if feed_id is not None and self._deleted_before(url, digest):
+            return AddResult(None, False, "deleted before")
         cursor = c.execute(
             "INSERT INTO articles (url, content_hash, raw, raw_kind, title, source, date, body,"
             " article_json, added, feed_id, path, story)"
@@ -223,12 +219,12 @@ class Library:
         )
         return AddResult(int(cursor.lastrowid or 0), True, None)
 
-    def _fresh_story_id(self) -> int:
-        """A story id never handed out before (call inside a write transaction)."""
+    def _deleted_before(self, url: str | None, digest: str) -> bool:
         row = self.connection.execute(
-            "UPDATE story_counter SET last = last + 1 RETURNING last"
+            "SELECT 1 FROM deleted_articles WHERE content_hash = ? OR url = ? LIMIT 1",
+            (digest, url),
         ).fetchone()
-        return int(row[0])
+        return row is not None
 
     def has_url(self, url: str) -> bool:
         row = self.connection.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone()
@@ -307,9 +303,23 @@ class Library:
             c.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(on), article_id))
 
     def delete(self, article_id: int) -> bool:
+        """Delete one article; its URL and content are remembered so that refreshing its feed
+        does not bring it back (adding it again by hand still works)."""
         with self.transaction() as c:
+            c.execute(
+                "INSERT INTO deleted_articles (url, content_hash, deleted)"
+                " SELECT url, content_hash, ? FROM articles WHERE id = ?",
+                (now_iso(), article_id),
+            )
             cursor = c.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             return cursor.rowcount > 0
+
+    def was_deleted(self, url: str) -> bool:
+        """Whether the reader deleted an article with this URL."""
+        row = self.connection.execute(
+            "SELECT 1 FROM deleted_articles WHERE url = ? LIMIT 1", (url,)
+        ).fetchone()
+        return row is not None
 
     def search(self, query: str, limit: int = 50) -> list[int]:
         """Article ids matching every word of ``query``, best first (title words count more).
@@ -362,72 +372,6 @@ class Library:
                 )
                 changed += 1
         return changed
-
-    # -- stories -------------------------------------------------------------------------
-    def regroup_stories(self, limit: int = REGROUP_LIMIT) -> None:
-        """Recompute stories; ids stay put (``reader.stories.keep_story_ids``).
-
-        Only the ``limit`` most recently added articles are regrouped (all of them in most
-        libraries): older stories are settled, and this keeps an import into a huge library
-        from re-reading every text.
-        """
-        from reader.stories import assign_stories, keep_story_ids
-
-        rows = self.connection.execute(
-            "SELECT id, article_json, body FROM"
-            " (SELECT id, article_json, body FROM articles ORDER BY id DESC LIMIT ?) ORDER BY id",
-            (int(limit),),
-        ).fetchall()
-        if not rows:
-            return
-        grouped = dict(
-            zip(
-                [row[0] for row in rows],
-                assign_stories([article_from_json(row[1], row[2]) for row in rows]),
-                strict=True,
-            )
-        )
-        with self.transaction() as c:
-            # current ids read under the write lock: another copy may have regrouped (or
-            # deleted) while this one was grouping
-            current = c.execute(
-                "SELECT id, coalesce(story, id) FROM articles WHERE id >= ? ORDER BY id",
-                (rows[0][0],),
-            ).fetchall()
-            current = [(article_id, old) for article_id, old in current if article_id in grouped]
-            stories = keep_story_ids(
-                [old for _, old in current],
-                [grouped[article_id] for article_id, _ in current],
-                self._fresh_story_id,
-            )
-            c.executemany(
-                "UPDATE articles SET story = ? WHERE id = ?",
-                [
-                    (story, article_id)
-                    for (article_id, old), story in zip(current, stories, strict=True)
-                    if story != old
-                ],
-            )
-
-    def stories(self) -> list[StorySummary]:
-        """Stories with more outlets first, then newest."""
-        rows = self.connection.execute(
-            "SELECT coalesce(story, id), id, title, source FROM articles ORDER BY id"
-        ).fetchall()
-        grouped: dict[int, list[tuple[int, str, str | None]]] = {}
-        for story, article_id, title, source in rows:
-            grouped.setdefault(story, []).append((article_id, title, source))
-        summaries = [
-            StorySummary(
-                id=story,
-                article_ids=[item[0] for item in items],
-                outlets=_outlet_count(item[2] for item in items),
-                title=items[0][1],
-            )
-            for story, items in grouped.items()
-        ]
-        summaries.sort(key=lambda s: (-s.outlets, -max(s.article_ids)))
-        return summaries
 
     # -- feeds ---------------------------------------------------------------------------
     def add_feed(self, url: str, title: str | None = None) -> int:

@@ -109,12 +109,18 @@ class NewsReaderApp(LibraryActions, App[int]):
                 result: T | Exception = work()
             except Exception as error:  # reported by ``done``, never a traceback
                 result = error
-            try:
-                self.call_from_thread(done, result)
-            except RuntimeError:
-                pass  # the app has closed meanwhile
+            self.call_if_open(done, result)
 
         threading.Thread(target=run, name="newsreader-background", daemon=True).start()
+
+    def call_if_open(self, callback: Callable[..., object], *args: object) -> None:
+        """``call_from_thread`` from a background thread, unless the app has closed meanwhile."""
+        if not self.is_running:  # also spares an un-awaited coroutine warning
+            return
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:
+            pass  # closed between the check and the call
 
     def _load(self) -> None:
         if self.paths:
@@ -177,7 +183,8 @@ class NewsReaderApp(LibraryActions, App[int]):
     def open_reader(self, index: int, order: list[int]) -> None:
         from reader.ui.screens.reader_screen import ReaderScreen
 
-        self.push_screen(ReaderScreen(index, list(order)))
+        entries = self.entries
+        self.push_screen(ReaderScreen(entries[index], [entries[i] for i in order]))
 
     def compare(self, index: int) -> None:
         try:

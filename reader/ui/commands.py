@@ -82,6 +82,9 @@ COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("reader.open_url", "o", "open_url", "Open URL", "Open the article in a browser"),
     AppCommand("reader.compare", "c", "compare", "Compare", "Compare with another article"),
     AppCommand("reader.star", "f,asterisk", "star", "Star", "Star or unstar the article"),
+    AppCommand(
+        "reader.delete", "d,delete", "delete", "Delete", "Delete the article (asks first)", False
+    ),
     # the delete question
     AppCommand("confirm.yes", "y", "answer(True)", "Yes", "Yes, delete it", palette=False),
     AppCommand("confirm.no", "n,escape,enter", "answer(False)", "No", "No, keep it", palette=False),

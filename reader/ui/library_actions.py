@@ -122,6 +122,11 @@ class LibraryActions(_Base):
             kept.index = index
         set_stories(self.entries, [kept.story for kept in self.entries])  # sizes changed
         self._list_screen().remove_entries(self.entries)
+        from reader.ui.screens.reader_screen import ReaderScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.entry_removed(entry)
 
     # -- full-text search -------------------------------------------------------------------
     def search_full_text(self, query: str) -> None:
@@ -160,10 +165,7 @@ class LibraryActions(_Base):
 
     def _refresh_progress_from_thread(self, done: int, total: int, message: str) -> None:
         status = f"Refreshing feeds… {done}/{total} · {' '.join(message.split())[:60]}"
-        try:
-            self.call_from_thread(self._set_refresh_status, status)
-        except RuntimeError:
-            pass  # the app has closed
+        self.call_if_open(self._set_refresh_status, status)
 
     def _set_refresh_status(self, status: str) -> None:
         self.refresh_status = status

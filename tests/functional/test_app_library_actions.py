@@ -75,12 +75,12 @@ async def test_star_marks_the_row_with_a_shape_and_persists_in_the_library() -> 
         assert isinstance(app.screen, ReaderScreen)
         second = app.screen.entry
         await pilot.press("asterisk")
-        assert second.starred
+        assert second.starred and app.screen.sub_title.startswith("★ ")
         await pilot.press("q")
         await pilot.pause()
         await wait_for(pilot, lambda: starred_in_library() == {first.title, second.title})
         await pilot.press("F")  # starred only
-        assert len(rows(app)) == 2 and "starred only" in status(app)
+        assert len(rows(app)) == 2 and "starred only: 2" in status(app)
         await pilot.press("f")  # unstarring a row while only starred are shown hides it
         assert len(rows(app)) == 1
         await pilot.press("F")
@@ -149,6 +149,32 @@ async def test_delete_yes_removes_only_that_article_and_the_cursor_stays_on_its_
         left = library.articles()
         assert len(left) == 3 and doomed.title not in {e.article.title for e in left}
         assert sum(e.read for e in left) == 1
+
+
+async def test_delete_in_the_reader_shows_the_next_article_then_goes_back_to_the_list() -> None:
+    fill_library(sample_articles()[:2])
+    app = NewsReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        first, second = (article_list(app).entries[i] for i in article_list(app).order)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.entry is first
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: len(app.entries) == 1)
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.entry is second
+        assert second.read and article_list(app).current_entry is second
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not app.entries)
+        await pilot.pause()
+        assert isinstance(app.screen, ListScreen)
+    with Library.open() as library:
+        assert library.count() == 0
 
 
 async def test_delete_on_plain_files_hides_the_row_and_never_touches_the_file(
@@ -298,3 +324,50 @@ async def test_refresh_errors_are_one_line_and_files_are_not_refreshed() -> None
         await pilot.press("R")
         assert any("this window shows files" in message for message in messages(app))
         assert not app.refreshing
+
+
+async def test_the_ui_keeps_working_during_a_slow_refresh_and_quits_without_waiting() -> None:
+    import threading
+
+    fill_library(sample_articles()[:3])
+    with running_server() as server:
+        with Library.open() as library:
+            library.add_feed(f"{server.base}/slow")  # answers only when the server stops
+        app = NewsReaderApp()
+        async with app.run_test(size=SIZE) as pilot:
+            await settled(pilot)
+            before = set(threading.enumerate())
+            await pilot.press("R")
+            await wait_for(pilot, lambda: server.hits["/slow"] == 1)
+            assert app.refreshing and "Refreshing feeds…" in status(app)
+            await pilot.press("j", "f")  # keys still work meanwhile
+            assert article_list(app).cursor == 1 and article_list(app).current_entry.starred
+            await pilot.press("ctrl+q")
+        # the app closed while the refresh thread still waits for the server
+        started = set(threading.enumerate()) - before
+        assert any(t.name == "newsreader-background" for t in started)
+
+
+async def test_new_commands_are_remappable_and_in_the_palette() -> None:
+    from reader.config import config_path
+
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[keymap]\n"list.star" = "x"\n"list.delete" = "z"\n', encoding="utf-8")
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        assert not article_list(app).current_entry.starred  # f was remapped away
+        await pilot.press("x")
+        assert article_list(app).current_entry.starred
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"refresh")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("this window shows files" in message for message in messages(app))

@@ -310,3 +310,56 @@ def test_ctrl_c_during_refresh_ends_at_once_in_one_line(server, tmp_path: Path) 
         f"newsreader: interrupted; kept the {kept} {noun} fetched so far"
         " (run 'newsreader refresh' again for the rest)\n"
     )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="posix signals")
+def test_ctrl_c_during_feed_add_is_one_line(server, tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite3"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "feed", "add", f"{server.base}/slow?feedadd"]
+        + ["--library", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not server.hits["/slow?feedadd"] and time.monotonic() < deadline:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert (process.returncode, out, err) == (130, "", "newsreader: interrupted; no feed added\n")
+    with Library.open(db) as library:
+        assert library.feeds() == []
+
+
+def test_a_deleted_feed_article_stays_deleted(server, library) -> None:
+    """QA: deleting an article that came from a feed, then refreshing once the feed changed,
+    brought it back."""
+    feed_id, _ = add_feed(library, f"{server.base}/atom.xml")
+    assert refresh_feeds(library).added == 2  # a fetched page and a feed-content entry
+    for entry in library.articles():
+        assert library.delete(entry.id)
+    library.update_feed(feed_id, etag=None, last_modified=None)  # as if the feed changed
+    again = refresh_feeds(library)
+    assert (again.added, again.duplicates, again.errors) == (0, 0, []), again
+    assert library.count() == 0
+    # adding one again by hand is the reader's choice
+    summary = import_sources(library, [f"{server.base}/page/8"])
+    assert summary.added == 1 and library.was_deleted(f"{server.base}/page/8")
+
+
+def test_deleted_content_without_a_link_is_not_added_back_from_a_feed(library) -> None:
+    from reader.model import Article
+
+    feed_id = library.add_feed("http://feed.example/x")
+    first = library.add_article(Article("Note", ["A feed note."]), raw="n", feed_id=feed_id)
+    assert library.delete(first.article_id)
+    again = library.add_article(Article("Note", ["A feed note."]), raw="n", feed_id=feed_id)
+    assert (again.article_id, again.added, again.reason) == (None, False, "deleted before")
+    assert library.add_article(Article("Note", ["A feed note."]), raw="n").added  # by hand

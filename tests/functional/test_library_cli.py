@@ -266,3 +266,56 @@ def test_names_with_terminal_escapes_are_shown_escaped(tmp_path: Path, capsys) -
     assert "\\x1b[31mred\\x07.txt" in err and "http://[oops/: invalid URL" in err
     code, out, err = run_cli(capsys, "feed", "add", "http://127.0.0.1:9/\x1b[2J", "--library", db)
     assert code == 1 and err.count("\n") == 1 and "\\x1b[2J" in err and "\x1b" not in err
+
+
+def test_a_folder_without_article_files_says_so(tmp_path: Path, capsys) -> None:
+    """QA: 'add FOLDER' of a wrong folder printed only '0 articles added' (exit 0)."""
+    db = str(tmp_path / "lib.sqlite3")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "pdfs" / ".hidden.txt").write_text("Hidden\n\nA hidden note.\n", encoding="utf-8")
+    folders = [str(tmp_path / "empty"), str(tmp_path / "pdfs")]
+    code, out, err = run_cli(capsys, "add", *folders, "--library", db)
+    lines = err.splitlines()
+    assert code == 1 and out == "0 articles added, 2 failed\n" and len(lines) == 2
+    assert lines[0] == f"newsreader: {tmp_path / 'empty'}: no article files in this folder" + (
+        " (.htm, .html, .md, .text, .txt or no extension)"
+    )
+    assert "pdfs: no article files" in lines[1]
+
+
+def test_a_url_without_its_scheme_gets_a_hint(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "lib.sqlite3")
+    code, _, err = run_cli(capsys, "add", "example.com/news/1", "notes.txt", "--library", db)
+    assert code == 1 and err.splitlines() == [
+        "newsreader: example.com/news/1: no such file (for a web page, write"
+        " http://example.com/news/1)",
+        "newsreader: notes.txt: no such file",
+    ]
+
+
+def test_an_import_stopped_before_grouping_is_grouped_by_the_next(
+    seeds_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """QA: Ctrl-C while 'grouping stories' left the articles ungrouped, and running the same
+    'add' again (all duplicates now) did not group them."""
+    from reader.library.importer import import_sources
+
+    db = str(tmp_path / "lib.sqlite3")
+    seeds = [str(path) for path in sorted(seeds_dir.glob("0*.txt"))]
+    with Library.open(db) as library:
+        assert not library.needs_regroup()
+        import_sources(library, seeds, regroup=False)  # as if stopped before grouping
+        assert library.needs_regroup()
+        assert len({entry.story for entry in library.articles()}) == 5
+    code, out, _ = run_cli(capsys, "add", *seeds, "--library", db)
+    assert code == 0 and "0 articles added, 5 already in the library" in out
+    with Library.open(db) as library:
+        assert len({entry.story for entry in library.articles()}) == 1
+        assert not library.needs_regroup()
+        library.add_article(Article("Other", ["The council of Leeds passed its budget."]), raw="o")
+        assert library.needs_regroup()
+        library.regroup_stories()
+        assert not library.needs_regroup()

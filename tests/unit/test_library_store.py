@@ -367,3 +367,30 @@ def test_version_three_library_gets_story_ids(tmp_path: Path) -> None:
         new = library.add_article(article(9), raw="9")
         assert library.get(new.article_id).story not in {1, 3}
         assert library.integrity_ok()
+
+
+def test_regroup_bookkeeping_with_splits_and_a_concurrent_import(
+    library: Library, monkeypatch
+) -> None:
+    import reader.stories
+
+    ids = [library.add_article(article(n), raw=f"r{n}").article_id for n in range(3)]
+    monkeypatch.setattr(reader.stories, "assign_stories", lambda arts: [0] * len(arts))
+    library.regroup_stories()
+    story = library.get(ids[0]).story
+    # a split: the larger part keeps the id, the other gets a fresh one; all grouped
+    monkeypatch.setattr(reader.stories, "assign_stories", lambda arts: [0, 0, 1][: len(arts)])
+    library.regroup_stories()
+    assert [library.get(i).story for i in ids[:2]] == [story, story]
+    assert library.get(ids[2]).story not in {story, *ids}
+    assert not library.needs_regroup()
+
+    # another copy adds an article while this one is grouping: it still needs grouping
+    def grouping_while_another_copy_adds(articles):
+        with Library.open(library.path) as other:
+            other.add_article(article(99), raw="r99")
+        return [0] * len(articles)
+
+    monkeypatch.setattr(reader.stories, "assign_stories", grouping_while_another_copy_adds)
+    library.regroup_stories()
+    assert library.needs_regroup()

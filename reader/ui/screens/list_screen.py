@@ -81,7 +81,8 @@ class ListScreen(Screen[None]):
             parts.append(f"{len(stories):,} stories ({len(shared):,} with several articles)")
         parts.append(f"sorted by {article_list.sort_key}")
         if article_list.starred_only:
-            parts.append("starred only")
+            shown = "" if article_list.filter_query.strip() else f": {len(article_list.order):,}"
+            parts.append(f"starred only{shown}")
         if article_list.filter_query.strip():
             parts.append(self._found(article_list))
         if self.app.refresh_status:

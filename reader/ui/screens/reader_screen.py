@@ -25,10 +25,10 @@ class ReaderScreen(Screen[None]):
 
     app: NewsReaderApp  # type: ignore[assignment]
 
-    def __init__(self, index: int, order: list[int]) -> None:
+    def __init__(self, entry: Entry, order: list[Entry]) -> None:
         super().__init__()
-        self.index = index
-        self.order = order  # the list's order, for J/K
+        self.entry = entry
+        self.order = order  # the list's order, for J/K (entries: deletes renumber indexes)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -40,8 +40,9 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ArticleView)
 
     @property
-    def entry(self) -> Entry:
-        return self.app.entries[self.index]
+    def index(self) -> int:
+        """The entry's index in the app's entries (what the app's commands take)."""
+        return self.entry.index
 
     def on_mount(self) -> None:
         self.view.focus()
@@ -49,20 +50,36 @@ class ReaderScreen(Screen[None]):
 
     def _show(self) -> None:
         entry = self.entry
-        self.sub_title = entry.outlet or entry.title
+        self._show_star()
         self.view.show(entry.article, words=entry.words)
         self.app.set_read(entry, True)
 
     def _step(self, offset: int) -> None:
         try:
-            position = self.order.index(self.index)
+            position = self.order.index(self.entry)
         except ValueError:
             position = -1
         target = position + offset
         if not 0 <= target < len(self.order):
             self.notify("No more articles this way.", timeout=2)
             return
-        self.index = self.order[target]
+        self.entry = self.order[target]
+        self.app.list_cursor_to(self.index)
+        self._show()
+
+    def entry_removed(self, entry: Entry) -> None:
+        """``entry`` was deleted: drop it from J/K; if it is the one shown, show the next."""
+        if entry not in self.order:
+            return
+        position = self.order.index(entry)
+        self.order.remove(entry)
+        if entry is not self.entry:
+            return
+        if not self.order:
+            if self.app.screen is self:
+                self.app.pop_screen()  # nothing left to read here
+            return
+        self.entry = self.order[min(position, len(self.order) - 1)]
         self.app.list_cursor_to(self.index)
         self._show()
 
@@ -101,9 +118,17 @@ class ReaderScreen(Screen[None]):
     def action_compare(self) -> None:
         self.app.compare(self.index)
 
+    def action_delete(self) -> None:
+        self.app.ask_to_delete(self.entry)
+
+    def _show_star(self) -> None:
+        entry = self.entry
+        self.sub_title = ("★ " if entry.starred else "") + (entry.outlet or entry.title)
+
     def action_star(self) -> None:
         entry = self.entry
         self.app.set_starred(entry, not entry.starred)
+        self._show_star()
         self.notify("★ Starred." if entry.starred else "Star removed.", timeout=2)
 
     def action_open_url(self) -> None:

@@ -7,6 +7,7 @@ becomes a ``Strip`` on demand and is cached, so paging only renders one screenfu
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -271,15 +272,26 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._lines:
             placeholder = [("meta", Text("Laying out a very long article…"))]
             self._apply(Layout(placeholder, [-1], {}), None)
-        console = self.app.console
+        app = self.app
+        console = app.console
 
         def run() -> None:
-            blocks = make_blocks()
-            layout = layout_lines(blocks, column, console)
+            # Hundreds of thousands of new tuples and strings (no cycles) would set off full
+            # garbage collections that pause the UI thread too: collect afterwards instead.
+            collecting = gc.isenabled()
+            gc.disable()
             try:
-                self.app.call_from_thread(self._laid_out, generation, blocks, layout, anchor)
+                blocks = make_blocks()
+                layout = layout_lines(blocks, column, console)
+            finally:
+                if collecting:
+                    gc.enable()
+            if not app.is_running:  # closed meanwhile (no call, no un-awaited coroutine)
+                return
+            try:
+                app.call_from_thread(self._laid_out, generation, blocks, layout, anchor)
             except RuntimeError:
-                pass  # the app has closed
+                pass  # closed between the check and the call
 
         threading.Thread(target=run, name="newsreader-layout", daemon=True).start()
 
