@@ -270,9 +270,8 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     claim_added = False
     if ratio >= CLAUSE_CHECK_RATIO:
         words_a, words_b = norm_a.split(), norm_b.split()
-        ops = word_ops(words_a, words_b)
-        value -= extra_clause_penalty(words_a, words_b, ops)
-        swapped, claim_added = near_copy_changes(words_a, words_b, _text(a, ra), _text(b, rb), ops)
+        value -= extra_clause_penalty(words_a, words_b)
+        swapped, claim_added = near_copy_changes(words_a, words_b, _text(a, ra), _text(b, rb))
         # Between groups of sentences, what one side adds is what the merge brings in.
         claim_added = claim_added and ra[1] - ra[0] == 1 == rb[1] - rb[0]
         if swapped or claim_added:

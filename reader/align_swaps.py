@@ -14,13 +14,14 @@ Used by ``reader.align_score.score`` where the words mostly agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
 from reader.normalize import (
     MONTHS,
     NEGATIONS,
+    NUMBER_WORDS,
     STOPWORDS,
     TYPOGRAPHY,
     WEEKDAYS,
@@ -130,6 +131,27 @@ for _one, _other in OPPOSITES:
     for _word in _other.split():
         _OPPOSITE_OF[_word] = _OPPOSITE_OF.get(_word, frozenset()) | frozenset(_one.split())
 
+# Words whose change may be a swapped fact (numbers are found by their digits).
+_SWAP_WORDS = (
+    WEEKDAYS
+    | MONTHS
+    | TIME_UNITS
+    | frozenset(_ACTOR_OF)
+    | frozenset(_OPPOSITE_OF)
+    | frozenset(NUMBER_WORDS)
+)
+
+_DIGIT_START = re.compile(r"(?:^| )\d")
+# Negating words, with the usual contractions ("didn't"), for a set test; _negations counts.
+_NEGATING_ALL = (
+    _NEGATING
+    | _DECLINE
+    | frozenset(
+        "don't didn't doesn't won't can't isn't wasn't aren't weren't hasn't haven't hadn't "
+        "wouldn't couldn't shouldn't mustn't needn't ain't".split()
+    )
+)
+
 SWAP_PENALTY = 70.0  # score points: below the extension threshold whatever the rest scores
 # A word starting with a capital letter (Latin scripts; other scripts simply find no names).
 _CAPITALISED = re.compile(r"(?<![\w'.])[A-Z\u00c0-\u00de][\w'.]*\w|(?<![\w'.])[A-Z]\b")
@@ -165,17 +187,50 @@ def near_copy_changes(
     """(a fact swapped, a claim added) where the two word lists mostly agree (NEAR_COPY of
     the shorter one, in order); a fact counts only if the other sentence does not state it.
     ``ops``: ``word_ops(words_a, words_b)`` if the caller has them."""
+    all_a, all_b = frozenset(words_a), frozenset(words_b)
+    if not _may_change(words_a, words_b, all_a, all_b, text_a, text_b):
+        return False, False
     if ops is None:
         ops = word_ops(words_a, words_b)
     equal = sum(a1 - a0 for tag, a0, a1, _, _ in ops if tag == "equal")
     if equal < NEAR_COPY * min(len(words_a), len(words_b)):
         return False, False
     spots = _spots(ops)
-    all_a, all_b = frozenset(words_a), frozenset(words_b)
     return (
         _swapped(spots, words_a, words_b, all_a, all_b, text_a, text_b),
         _claim_added(spots, words_a, words_b, all_a, all_b),
     )
+
+
+def _may_change(
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    all_a: frozenset[str],
+    all_b: frozenset[str],
+    text_a: str,
+    text_b: str,
+) -> bool:
+    """A cheap test that ``near_copy_changes`` could find something: enough words only one
+    side has for an added claim, or a word only one side has (or a negation) that could be a
+    swapped fact or a name. Most pairs of a long article's sentences stop here."""
+    if not _NEGATING_ALL.isdisjoint(all_a) or not _NEGATING_ALL.isdisjoint(all_b):
+        return True
+    only_a, only_b = all_a - all_b, all_b - all_a
+    if len(words_a) - len(all_a) + len(only_a) >= ADDED_CLAIM_WORDS and (
+        sum(1 for w in words_a if w in only_a) >= ADDED_CLAIM_WORDS
+    ):
+        return True
+    if len(words_b) - len(all_b) + len(only_b) >= ADDED_CLAIM_WORDS and (
+        sum(1 for w in words_b if w in only_b) >= ADDED_CLAIM_WORDS
+    ):
+        return True
+    if not only_a or not only_b:
+        return False  # a swap needs a word on each side
+    if not _SWAP_WORDS.isdisjoint(only_a) or not _SWAP_WORDS.isdisjoint(only_b):
+        return True
+    if _DIGIT_START.search(" ".join(only_a)) or _DIGIT_START.search(" ".join(only_b)):
+        return True
+    return _may_be_name(only_a, text_a) and _may_be_name(only_b, text_b)
 
 
 def _swapped(
@@ -252,7 +307,7 @@ def _claim_added(
     return False
 
 
-def _may_be_name(seg: Sequence[str], text: str) -> bool:
+def _may_be_name(seg: Iterable[str], text: str) -> bool:
     """Some word of ``seg`` is written capitalised in ``text`` (a cheap test before
     ``names``)."""
     return any(w[:1].upper() + w[1:] in text for w in seg if w[:1].isalpha())

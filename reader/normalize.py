@@ -281,7 +281,8 @@ def numbers(tokens: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)  # "twelve", "forty"
+_NUMBER_WORDS = NUMBER_WORDS
 _DATE_WORDS = WEEKDAYS | (MONTHS - {"may"})
 _DIGIT = re.compile(r"\d")
 _NO_WHEN: frozenset[str] = frozenset()
