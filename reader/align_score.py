@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from rapidfuzz import fuzz
 
-from reader.align_swaps import SWAP_PENALTY, EditOp, near_copy_changes, word_ops
+from reader.align_swaps import SWAP_PENALTY, EditOp, may_change, near_copy_changes, word_ops
 from reader.normalize import idf_weights, sentence_words, stems_and_facts
 from reader.segment import split_sentences
 
@@ -271,7 +271,12 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     if ratio >= CLAUSE_CHECK_RATIO:
         words_a, words_b = norm_a.split(), norm_b.split()
         value -= extra_clause_penalty(words_a, words_b)
-        swapped, claim_added = near_copy_changes(words_a, words_b, _text(a, ra), _text(b, rb))
+        text_a, text_b = _text(a, ra), _text(b, rb)
+        gap = abs(len(words_a) - len(words_b))
+        if may_change(stems_a - shared, stems_b - shared, facts_a, facts_b, gap, text_a, text_b):
+            swapped, claim_added = near_copy_changes(words_a, words_b, text_a, text_b)
+        else:
+            swapped = claim_added = False
         # Between groups of sentences, what one side adds is what the merge brings in.
         claim_added = claim_added and ra[1] - ra[0] == 1 == rb[1] - rb[0]
         if swapped or claim_added:

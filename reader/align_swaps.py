@@ -40,6 +40,8 @@ _DECLINE = frozenset("decline declines declined declining".split())
 SWAP_SPOT = 5  # words on each side of a spot that swaps a fact
 NEGATION_SPOT = 3  # words on each side of a spot that flips a negation
 ADDED_CLAIM_WORDS = 6
+# One sentence this many words longer than the other may add a claim (the cheap test).
+CLAIM_LENGTH_GAP = 3
 ADDED_CLAIM_SHARE = 0.65  # of the shorter sentence's words
 NEAR_COPY = 0.5  # share of the shorter sentence's words that must agree, in order
 
@@ -141,6 +143,7 @@ _SWAP_WORDS = (
     | frozenset(NUMBER_WORDS)
 )
 
+_SWAP_STEMS = frozenset(stem(w) for w in _SWAP_WORDS | {"less", "fewer"})
 _DIGIT_START = re.compile(r"(?:^| )\d")
 # Negating words, with the usual contractions ("didn't"), for a set test; _negations counts.
 _NEGATING_ALL = (
@@ -200,6 +203,29 @@ def near_copy_changes(
         _swapped(spots, words_a, words_b, all_a, all_b, text_a, text_b),
         _claim_added(spots, words_a, words_b, all_a, all_b),
     )
+
+
+def may_change(
+    only_a: frozenset[str],
+    only_b: frozenset[str],
+    facts_a: tuple[frozenset[str], bool, frozenset[str]],
+    facts_b: tuple[frozenset[str], bool, frozenset[str]],
+    length_gap: int,
+    text_a: str,
+    text_b: str,
+) -> bool:
+    """A cheaper first test on what the scorer has already: the content stems only one side
+    has (``only_a``, ``only_b``), the sentences' facts and their difference in words. A swap
+    needs new content on both sides, or a negation; an added claim makes one side longer."""
+    if facts_a[1] or facts_b[1] or length_gap >= CLAIM_LENGTH_GAP:
+        return True
+    if not only_a or not only_b:
+        return False
+    if not _SWAP_STEMS.isdisjoint(only_a) or not _SWAP_STEMS.isdisjoint(only_b):
+        return True
+    if any(s[0].isdigit() for s in only_a) or any(s[0].isdigit() for s in only_b):
+        return True
+    return _may_be_name(only_a, text_a) and _may_be_name(only_b, text_b)
 
 
 def _may_change(
