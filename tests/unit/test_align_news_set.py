@@ -64,3 +64,12 @@ def test_news_case_spans_point_at_the_pair_text() -> None:
 def test_aligner_stays_above_floor_on_news_cases(part: str, floor: float) -> None:
     scores = _aligner_scores(make_news_cases.load_stored_cases(part), merge=False)
     assert scores.plagdet >= floor, scores.row()
+
+
+def test_eval_align_runs_the_news_sets(capsys: pytest.CaptureFixture[str]) -> None:
+    eval_align = _load("eval_align")
+    assert eval_align.main(["--set", "news", "--limit", "2"]) == 0
+    assert eval_align.main(["--set", "news-heldout", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "(b2: news dev) 2 cases" in out and "(b2: news heldout) 1 cases" in out
+    assert "look-alikes aligned:" in out
