@@ -32,7 +32,7 @@ from reader.normalize import (
 # Units of time: "out for six weeks" / "out for six months" is another fact.
 TIME_UNITS = frozenset(
     "hour hours day days week weeks weekend month months year years decade decades century "
-    "centuries quarter quarters spring summer autumn fall winter".split()
+    "centuries quarter quarters spring summer autumn winter".split()  # not "fall": a verb too
 )
 # "without a win" is "winless": a preposition, not a negated statement.
 _NEGATING = NEGATIONS - {"without", "failure"}
