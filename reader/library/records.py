@@ -47,6 +47,7 @@ class Headline:
     url: str | None
     path: str | None
     feed_id: int | None
+    words: int | None = None  # length in words (None: not known)
 
 
 @dataclass(slots=True)
@@ -105,4 +106,7 @@ def article_to_json(article: Article) -> str:
 
 
 def headline_from_row(r: Sequence[Any]) -> Headline:
-    return Headline(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), r[7], r[8], r[9], r[10])
+    words = r[11] if len(r) > 11 else None
+    return Headline(
+        r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), r[7], r[8], r[9], r[10], words
+    )

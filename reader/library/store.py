@@ -260,7 +260,8 @@ class Library(StoryMethods):
         Newest first; with ``ids``, those articles in the order given (e.g. search results).
         """
         columns = (
-            "id, title, source, date, coalesce(story, id), read, starred, added, url, path, feed_id"
+            "id, title, source, date, coalesce(story, id), read, starred, added, url, path,"
+            " feed_id, (SELECT words FROM article_words WHERE article_words.id = articles.id)"
         )
         if ids is not None:
             found: dict[int, Headline] = {}

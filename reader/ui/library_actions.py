@@ -158,6 +158,7 @@ class LibraryActions(_Base):
             return
         self.refreshing = True
         self._set_refresh_status("Refreshing feeds…")
+        self.notify("Refreshing feeds… (progress in the list's status line)", timeout=3)
         known = [entry.library_id for entry in self.entries if entry.library_id is not None]
         path = self.library_path if self.library_path is not None else self.library
         job = partial(refresh_library, path, known, self._refresh_progress_from_thread)
