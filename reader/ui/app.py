@@ -195,7 +195,17 @@ class NewsReaderApp(LibraryActions, App[int]):
         if len(self.entries) < 2:
             self.notify("Compare needs at least two articles.", severity="warning")
             return
-        article = self.entries[index].article
+        target = self.entries[index]
+        article = target.article
+        if self.kind == "library":  # texts load on demand: only what the picker needs
+            from reader.ui.lazy_candidates import EntryCandidates
+
+            lazy = EntryCandidates([entry for entry in self.entries if entry is not target])
+            story = target.story
+            pick_and_compare(
+                self, article, lazy, story_of=lambda a: story if a is article else None
+            )
+            return
         others = [entry.article for entry in self.entries if entry.index != index]
         # Articles of the same story come first in the picker (ids: Article is not hashable).
         story_by_article = {id(entry.article): entry.story for entry in self.entries}

@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.ui.article_loader import ArticleLoader
 
 SORT_KEYS: tuple[str, ...] = ("date", "title", "outlet", "length", "story")
 
@@ -45,7 +48,9 @@ class Entry:
     """
 
     __slots__ = (
-        "article",
+        "_article",
+        "_headline",
+        "loader",
         "index",
         "story",
         "story_size",
@@ -55,19 +60,23 @@ class Entry:
         "library_id",
         "_title",
         "_outlet",
+        "_date",
         "_words",
     )
 
     def __init__(
         self,
-        article: Article,
+        article: Article | None,
         index: int,
         *,
         read: bool = False,
         starred: bool = False,
         library_id: Any = None,
+        loader: ArticleLoader | None = None,
     ) -> None:
-        self.article = article
+        self._article = article  # None: loaded from the library when needed (by ``loader``)
+        self._headline: Any = None  # a library Headline: title, source, date without the text
+        self.loader = loader
         self.index = index
         self.story: int | None = None
         self.story_size = 1
@@ -77,29 +86,75 @@ class Entry:
         self.library_id = library_id
         self._title: str | None = None
         self._outlet: str | None = None
+        self._date: str | None = None
         self._words = -1
+
+    @classmethod
+    def from_headline(cls, headline: Any, index: int, loader: ArticleLoader) -> Entry:
+        """An entry for a library headline (no text: it loads when first asked for).
+
+        Made without ``__init__`` and shown fields made when drawn: a big library makes
+        100,000 of these at start-up.
+        """
+        entry = cls.__new__(cls)
+        entry._article = None
+        entry._headline = headline
+        entry.loader = loader
+        entry.index = index
+        entry.story = None
+        entry.story_size = 1
+        entry.story_number = 0
+        entry.read = headline.read
+        entry.starred = headline.starred
+        entry.library_id = headline.id
+        entry._title = entry._outlet = entry._date = None
+        words = getattr(headline, "words", None)
+        entry._words = -1 if words is None else words
+        return entry
+
+    @property
+    def article(self) -> Article:
+        """The full article; for a library headline, fetched (and cached) by the loader."""
+        if self._article is not None:
+            return self._article
+        assert self.loader is not None, "an entry has an article or a loader"
+        return self.loader.load(self)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the article is at hand without asking the library."""
+        return self._article is not None or (
+            self.loader is not None and self.loader.cached(self.library_id)
+        )
 
     @property
     def title(self) -> str:
         if self._title is None:
-            self._title = printable(self.article.title or "", single_line=True) or "(untitled)"
+            known = self._headline if self._headline is not None else self.article
+            self._title = printable(known.title or "", single_line=True) or "(untitled)"
         return self._title
 
     @property
     def outlet(self) -> str:
         if self._outlet is None:
-            self._outlet = printable(self.article.source or "", single_line=True)
+            known = self._headline if self._headline is not None else self.article
+            self._outlet = printable(known.source or "", single_line=True)
         return self._outlet
 
     @property
     def date(self) -> str:
         """The ISO date as given (sorts as text); shown through ``printable``."""
-        return self.article.date or ""
+        if self._date is None:
+            known = self._headline if self._headline is not None else self.article
+            self._date = known.date or ""
+        return self._date
 
     @property
     def words(self) -> int:
         """Length in words."""
         if self._words < 0:
+            if not self.loaded:
+                return 0  # not known without the text; never load one just for the list
             self._words = sum(len(paragraph.split()) for paragraph in self.article.paragraphs)
         return self._words
 

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.ui.entries import Entry, make_entries, make_entry, set_stories
+from reader.ui.article_loader import ArticleLoader
+from reader.ui.entries import Entry, make_entries, set_stories
 
 
 @dataclass(slots=True)
@@ -66,26 +67,20 @@ def load_library(path: str | None) -> Loaded:
                 "Your library is empty: showing a demo story. Add articles with `newsreader add`."
             )
         with Library.open(path) as library:
-            library_entries = library.articles()
+            headlines = library.headlines()  # no texts: they load when an article opens
             library_file = library.path
     except Exception as error:  # a broken library must not stop the app: show the demo
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return load_demo(f"Could not open the library ({reason}): showing the demo story.")
-    if not library_entries:
+    if not headlines:
         return load_demo(
             "Your library is empty: showing a demo story. Add articles with `newsreader add`."
         )
+    loader = ArticleLoader(library_file)
     entries = [
-        make_entry(
-            item.article,
-            index,
-            read=bool(item.read),
-            starred=bool(item.starred),
-            library_id=item.id,
-        )
-        for index, item in enumerate(library_entries)
+        Entry.from_headline(headline, index, loader) for index, headline in enumerate(headlines)
     ]
-    set_stories(entries, [item.story for item in library_entries])
+    set_stories(entries, [headline.story for headline in headlines])
     return Loaded(
         entries,
         f"library {library_file}",

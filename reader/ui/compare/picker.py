@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +23,34 @@ StoryOf = Callable[[Article], int | None]
 
 # An OptionList of tens of thousands of entries is slow to build; nobody scrolls that far.
 MAX_SHOWN = 300
+# With lazy texts: same-story candidates whose texts are loaded to rank them (the rest by title).
+MAX_LOADED = 200
+TITLE_CHUNK = 5000  # titles scored per call (~20 ms holding the GIL), so the UI stays responsive
+
+
+class LazyCandidates(Sequence[Article]):
+    """Candidates whose texts load on demand (a big library): ``[i]`` is the full article
+    (it may read the library, from any thread); the other methods are cheap.
+
+    The picker ranks the candidates of the target's story by their texts (at most
+    ``MAX_LOADED`` loaded) and all others by title, so it never loads the whole library.
+    """
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def __getitem__(self, index: int) -> Article:  # type: ignore[override]
+        raise NotImplementedError
+
+    def title(self, index: int) -> str:
+        raise NotImplementedError
+
+    def stand_in(self, index: int) -> Article:
+        """Title, source and date without the text (what the picker shows)."""
+        raise NotImplementedError
+
+    def story(self, index: int) -> int | None:
+        raise NotImplementedError
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +101,53 @@ def rank_candidates(
         ranked.append(Candidate(index, score, same))
     ranked.sort(key=lambda c: (not c.same_story, -c.score))  # stable: ties keep the ranker's order
     return ranked
+
+
+def _best_titles(
+    title: str, candidates: LazyCandidates, indexes: Sequence[int], limit: int
+) -> list[tuple[int, float]]:
+    """The ``limit`` of ``indexes`` with titles most like ``title``: (index, score) best first."""
+    from rapidfuzz import fuzz, process, utils
+
+    query = utils.default_process(title)
+    best: list[tuple[float, int]] = []
+    for start in range(0, len(indexes), TITLE_CHUNK):
+        chunk = indexes[start : start + TITLE_CHUNK]
+        choices = [candidates.title(i) for i in chunk]
+        hits = process.extract(
+            query,
+            choices,
+            scorer=fuzz.token_set_ratio,
+            processor=utils.default_process,
+            limit=limit,
+        )
+        best = heapq.nlargest(limit, [*best, *((score, -chunk[k]) for _, score, k in hits)])
+        time.sleep(0)  # let the UI thread have the GIL between chunks
+    return [(-negative, round(score, 1)) for score, negative in best]
+
+
+def rank_lazy(
+    target: Article, candidates: LazyCandidates, target_story: int | None
+) -> list[Candidate]:
+    """Same story first, ranked by text (the first ``MAX_LOADED`` of them loaded), then the
+    ``MAX_SHOWN`` others with the closest titles. Scores of the two groups are not comparable."""
+    count = len(candidates)
+    same = (
+        []
+        if target_story is None
+        else [i for i in range(count) if candidates.story(i) == target_story]
+    )
+    loaded = same[:MAX_LOADED]
+    texts = [candidates[i] for i in loaded]
+    ranked = [Candidate(loaded[k], score, True) for k, score in _rank(target, texts)]
+    taken = set(loaded)
+    rest = [i for i in range(count) if i not in taken]
+    others = [
+        Candidate(i, score, target_story is not None and candidates.story(i) == target_story)
+        for i, score in _best_titles(target.title or "", candidates, rest, MAX_SHOWN)
+    ]
+    others.sort(key=lambda c: not c.same_story)  # stable: best title first within each
+    return ranked + others
 
 
 def _prompt(article: Article, candidate: Candidate) -> Text:
@@ -127,7 +204,11 @@ class ComparePicker(ModalScreen[int | None]):
     @work(thread=True, exclusive=True, group="compare-picker")
     def _rank(self) -> None:
         try:
-            ranked = rank_candidates(self.target, self.candidates, self.story_of)
+            if isinstance(self.candidates, LazyCandidates):
+                story = self.story_of(self.target) if self.story_of else None
+                ranked = rank_lazy(self.target, self.candidates, story)
+            else:
+                ranked = rank_candidates(self.target, self.candidates, self.story_of)
         except Exception as error:  # a broken ranker must not take the app down
             ranked = []
             self.app.call_from_thread(self.notify, f"Could not rank articles: {error}")
@@ -146,8 +227,16 @@ class ComparePicker(ModalScreen[int | None]):
         self.ranked = ranked[:MAX_SHOWN]
         self.query_one(LoadingIndicator).display = False
         options = self.query_one(OptionList)
+        candidates = self.candidates
+        if isinstance(candidates, LazyCandidates):  # never load texts just to show titles
+            shown = [candidates.stand_in(c.index) for c in self.ranked]
+        else:
+            shown = [candidates[c.index] for c in self.ranked]
         options.add_options(
-            [Option(_prompt(self.candidates[c.index], c), id=str(c.index)) for c in self.ranked]
+            [
+                Option(_prompt(a, c), id=str(c.index))
+                for a, c in zip(shown, self.ranked, strict=True)
+            ]
         )
         options.display = True
         options.highlighted = 0
@@ -168,10 +257,16 @@ def pick_and_compare(
     """Ask which article to compare ``a`` with, then open the compare screen on the pair.
 
     ``story_of`` (optional) gives an article's story id, so articles of the same story come first.
+    ``candidates`` may be ``LazyCandidates`` (texts loaded on demand; ``a`` is not among them):
+    only the chosen one and, for ranking, some of ``a``'s story are loaded.
     """
     from reader.ui.compare.screen import CompareScreen
 
-    if not any(article is not a for article in candidates):
+    if isinstance(candidates, LazyCandidates):
+        nothing = len(candidates) == 0
+    else:
+        nothing = not any(article is not a for article in candidates)
+    if nothing:
         app.notify("There is no other article to compare with.", severity="warning")
         return
 
