@@ -216,35 +216,3 @@ def sort_order(entries: Sequence[Entry], key: str) -> list[int]:
 
         return sorted(indexes, key=story_key)
     raise ValueError(f"unknown sort key {key!r}")
-
-
-def filter_order(entries: Sequence[Entry], order: Sequence[int], query: str) -> list[int]:
-    """The indexes of ``order`` whose title or outlet match every word of ``query``.
-
-    Each word matches fuzzily (``partial_ratio``, so "flod" finds "flood"); words of one or
-    two characters must appear as they are. Best matches come first (the weakest word of each
-    entry counts), ties keep ``order``.
-    """
-    words = query.split()
-    if not words:
-        return list(order)
-    from rapidfuzz import fuzz, process, utils
-
-    scores = dict.fromkeys(range(len(order)), 100.0)  # position in order -> weakest word score
-    choices = [utils.default_process(entries[i].search_text) for i in order]
-    for word in words:
-        word = utils.default_process(word)
-        if not word:
-            continue
-        cutoff = 100.0 if len(word) <= 2 else 75.0  # 75: one typo in a short word
-        positions = list(scores)
-        hits = process.extract(
-            word,
-            [choices[p] for p in positions],
-            scorer=fuzz.partial_ratio,
-            limit=None,
-            score_cutoff=cutoff,
-        )
-        scores = {positions[k]: min(scores[positions[k]], score) for _, score, k in hits}
-    ranked = sorted(scores, key=lambda position: (-scores[position], position))
-    return [order[position] for position in ranked]

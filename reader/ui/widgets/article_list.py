@@ -19,8 +19,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.ui.entries import Entry, filter_order, printable, sort_order
+from reader.ui.entries import Entry, printable, sort_order
 from reader.ui.messages import OpenArticle
+from reader.ui.title_filter import filter_order
 
 GAP = "  "
 
