@@ -73,26 +73,29 @@ def word_diff(
     a_text: str, a_spans: Sequence[Span], b_text: str, b_spans: Sequence[Span]
 ) -> tuple[DiffOp, ...]:
     """Equal / insert / delete / replace operations between two passages, in reading order."""
-    a_tokens = token_columns(a_text, a_spans)
-    b_tokens = token_columns(b_text, b_spans)
-    ops = Levenshtein.opcodes(a_tokens[0], b_tokens[0])
-    return tuple(
-        DiffOp(
-            op.tag,  # type: ignore[arg-type]
-            _span(a_tokens, op.src_start, op.src_end, a_spans),
-            _span(b_tokens, op.dest_start, op.dest_end, b_spans),
-        )
-        for op in ops
-    )
+    a_words, a_starts, a_ends = token_columns(a_text, a_spans)
+    b_words, b_starts, b_ends = token_columns(b_text, b_spans)
+    ops = Levenshtein.opcodes(a_words, b_words).as_list()  # plain tuples: no object per op
+    # An empty range is the place where the other side's words go: before the next token, or
+    # after the last one (one position past the end, looked up like any other).
+    a_starts.append(_stop(a_ends, a_spans))
+    b_starts.append(_stop(b_ends, b_spans))
+    out: list[DiffOp] = []
+    for tag, a_first, a_last, b_first, b_last in ops:
+        if a_first < a_last:
+            a_span = (a_starts[a_first], a_ends[a_last - 1])
+        else:
+            a_span = (a_starts[a_first], a_starts[a_first])
+        if b_first < b_last:
+            b_span = (b_starts[b_first], b_ends[b_last - 1])
+        else:
+            b_span = (b_starts[b_first], b_starts[b_first])
+        out.append(DiffOp(tag, a_span, b_span))
+    return tuple(out)
 
 
-def _span(columns: Columns, first: int, last: int, spans: Sequence[Span]) -> Span:
-    _, starts, ends = columns
-    if first < last:
-        return (starts[first], ends[last - 1])
-    if first < len(starts):  # empty: the place where the other side's words go
-        return (starts[first], starts[first])
-    if starts:
-        return (ends[-1], ends[-1])
-    position = spans[-1][1] if spans else 0
-    return (position, position)
+def _stop(ends: list[int], spans: Sequence[Span]) -> int:
+    """Where words inserted after the last token go (the end of the passage if it has none)."""
+    if ends:
+        return ends[-1]
+    return spans[-1][1] if spans else 0
