@@ -189,6 +189,12 @@ class _Features:
         self.name_totals = [sum(c.values()) for c in names]
         self.names = _tfidf(names)
         self.days = [_day(article.date) for article in articles]
+        # Ties (equal strengths, equal days) are broken by content, not by position in the
+        # input, so the same articles group the same way whatever order they come in.
+        order = sorted(range(len(articles)), key=lambda i: _content_key(articles[i]))
+        self.rank = [0] * len(articles)
+        for position, i in enumerate(order):
+            self.rank[i] = position
 
     def similarity(self, i: int, j: int) -> tuple[float, float]:
         """(word cosine, name cosine)."""
@@ -212,6 +218,13 @@ class _Features:
         return None
 
 
+def _content_key(article: Article) -> tuple[str, str, str]:
+    return (article.title, article.date or "", "\n".join(article.paragraphs)[:CONTENT_KEY_CHARS])
+
+
+CONTENT_KEY_CHARS = 2_000
+
+
 def similarity_matrix(articles: Sequence[Article]) -> list[list[tuple[float, float]]]:
     """All pairwise (word, name) similarities (for calibration and tests; O(n^2))."""
     features = _Features(articles)
@@ -220,7 +233,7 @@ def similarity_matrix(articles: Sequence[Article]) -> list[list[tuple[float, flo
 
 
 def _candidate_pairs(
-    vectors: list[dict[str, float]], days: list[int | None]
+    vectors: list[dict[str, float]], days: list[int | None], rank: list[int]
 ) -> set[tuple[int, int]]:
     """Pairs sharing one of their top terms; avoids comparing every article with every other.
 
@@ -243,7 +256,7 @@ def _candidate_pairs(
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
         if len(members) > NEIGHBOURS:
-            members = sorted(members, key=lambda i: (days[i] is None, days[i] or 0, i))
+            members = sorted(members, key=lambda i: (days[i] is None, days[i] or 0, rank[i]))
             reach = NEIGHBOURS
         else:
             reach = len(members)
@@ -262,11 +275,13 @@ def scored_links(
 
 def _links(features: _Features, threshold: float, window_days: int) -> list[tuple[float, int, int]]:
     links: list[tuple[float, int, int]] = []
-    for i, j in _candidate_pairs(features.words, features.days):
+    for i, j in _candidate_pairs(features.words, features.days, features.rank):
         strength = features.linked(i, j, threshold, window_days)
         if strength is not None:
             links.append((strength, i, j))
-    links.sort(reverse=True)
+    rank = features.rank
+    # Rounded: a cosine summed in the other order may differ in its last bits.
+    links.sort(key=lambda link: (-round(link[0], 9), *sorted((rank[link[1]], rank[link[2]]))))
     return links
 
 
