@@ -62,6 +62,7 @@ class Entry:
         "_outlet",
         "_date",
         "_words",
+        "_padded",
     )
 
     def __init__(
@@ -88,6 +89,7 @@ class Entry:
         self._outlet: str | None = None
         self._date: str | None = None
         self._words = -1
+        self._padded: str | None = None
 
     @classmethod
     def from_headline(cls, headline: Any, index: int, loader: ArticleLoader) -> Entry:
@@ -107,7 +109,7 @@ class Entry:
         entry.read = headline.read
         entry.starred = headline.starred
         entry.library_id = headline.id
-        entry._title = entry._outlet = entry._date = None
+        entry._title = entry._outlet = entry._date = entry._padded = None
         words = getattr(headline, "words", None)
         entry._words = -1 if words is None else words
         return entry
@@ -161,6 +163,16 @@ class Entry:
     @property
     def search_text(self) -> str:
         return f"{self.title} {self.outlet}"
+
+    @property
+    def padded_search_text(self) -> str:
+        """``search_text`` lower-cased without punctuation, a space before each word (made once:
+        the `/` filter reads it for every article on every key)."""
+        if self._padded is None:
+            from rapidfuzz import utils
+
+            self._padded = " " + utils.default_process(self.search_text)
+        return self._padded
 
 
 def make_entry(article: Article, index: int, **state: Any) -> Entry:

@@ -15,3 +15,7 @@ class OpenArticle(Message):
 
 class EntriesChanged(Message):
     """The app's entries were replaced or their stories/read marks changed."""
+
+
+class FilterShown(Message):
+    """The list shows the rows of a filter that was worked out in a thread."""

@@ -87,6 +87,24 @@ async def test_sort_key_cycles_through_title_outlet_length_and_story() -> None:
         assert "sorted by date" in str(app.screen.query_one("#status").render())
 
 
+async def test_a_big_list_filters_in_a_thread_and_shows_the_latest_query(monkeypatch) -> None:
+    import reader.ui.widgets.article_list as article_list
+
+    monkeypatch.setattr(article_list, "THREADED_FILTER_ROWS", 2)  # the sample is a big list now
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"brid")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert rows(app) and all("Bridge" in line for line in rows(app))
+        assert "1 found" in str(app.screen.query_one("#status").render())
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"flod")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(rows(app)) == 2 and all("lood" in line for line in rows(app))
+
+
 async def test_slash_filters_fuzzily_and_escape_clears() -> None:
     app = NewsReaderApp(articles=sample_articles())
     async with app.run_test(size=SIZE) as pilot:

@@ -31,7 +31,7 @@ def test_a_prefix_finds_words_while_typing() -> None:
 def test_one_typo_in_a_longer_word_still_finds_it_exact_first() -> None:
     assert _filter("brdge") == [TITLES[2]]
     assert _filter("flod") == [TITLES[2], TITLES[3]]
-    assert _filter("floods") == [TITLES[3], TITLES[2]]  # the exact word ranks first
+    assert _filter("floods") == [TITLES[3]]  # a word as typed exists: no typo matches
 
 
 def test_every_word_must_match_and_nothing_matches_nonsense() -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from reader.ui.commands import bindings
 from reader.ui.entries import SORT_KEYS, Entry
-from reader.ui.messages import OpenArticle
+from reader.ui.messages import FilterShown, OpenArticle
 from reader.ui.widgets.article_list import ArticleList, ListHeading
 
 if TYPE_CHECKING:
@@ -181,6 +181,9 @@ class ListScreen(Screen[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.article_list.set_filter(event.value)
         self.app.search_full_text(event.value)
+        self.update_status()
+
+    def on_filter_shown(self, _message: FilterShown) -> None:
         self.update_status()
 
     def show_text_hits(self, query: str, library_ids: list[int]) -> None:
