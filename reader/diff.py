@@ -73,29 +73,69 @@ def word_diff(
     a_text: str, a_spans: Sequence[Span], b_text: str, b_spans: Sequence[Span]
 ) -> tuple[DiffOp, ...]:
     """Equal / insert / delete / replace operations between two passages, in reading order."""
-    a_words, a_starts, a_ends = token_columns(a_text, a_spans)
-    b_words, b_starts, b_ends = token_columns(b_text, b_spans)
+    a_words, a_parts, a_pos = _layout(a_text, a_spans)
+    b_words, b_parts, b_pos = _layout(b_text, b_spans)
     ops = Levenshtein.opcodes(a_words, b_words).as_list()  # plain tuples: no object per op
-    # An empty range is the place where the other side's words go: before the next token, or
-    # after the last one (one position past the end, looked up like any other).
-    a_starts.append(_stop(a_ends, a_spans))
-    b_starts.append(_stop(b_ends, b_spans))
+    # Offsets are needed only where an op starts or ends, and those come in reading order:
+    # walk along each side's parts adding up lengths (token k is part 2k + 1), instead of
+    # computing every token's offsets. An empty range is the place where the other side's
+    # words go: before the next token, or after the last one. (Inlined for both sides: a
+    # helper call per op costs as much as the walk saves.)
+    a_at = b_at = 0
+    a_count, b_count = len(a_words), len(b_words)
     out: list[DiffOp] = []
     for tag, a_first, a_last, b_first, b_last in ops:
+        mark = 2 * a_first + 1 if a_first < a_count else 2 * a_count
+        a_pos += sum(map(len, a_parts[a_at:mark]))
+        a_at = mark
         if a_first < a_last:
-            a_span = (a_starts[a_first], a_ends[a_last - 1])
+            a_start = a_pos
+            a_pos += sum(map(len, a_parts[a_at : 2 * a_last]))
+            a_at = 2 * a_last
+            a_span = (a_start, a_pos)
         else:
-            a_span = (a_starts[a_first], a_starts[a_first])
+            a_span = (a_pos, a_pos)
+        mark = 2 * b_first + 1 if b_first < b_count else 2 * b_count
+        b_pos += sum(map(len, b_parts[b_at:mark]))
+        b_at = mark
         if b_first < b_last:
-            b_span = (b_starts[b_first], b_ends[b_last - 1])
+            b_start = b_pos
+            b_pos += sum(map(len, b_parts[b_at : 2 * b_last]))
+            b_at = 2 * b_last
+            b_span = (b_start, b_pos)
         else:
-            b_span = (b_starts[b_first], b_starts[b_first])
+            b_span = (b_pos, b_pos)
         out.append(DiffOp(tag, a_span, b_span))
     return tuple(out)
 
 
-def _stop(ends: list[int], spans: Sequence[Span]) -> int:
-    """Where words inserted after the last token go (the end of the passage if it has none)."""
-    if ends:
-        return ends[-1]
-    return spans[-1][1] if spans else 0
+def _layout(text: str, spans: Sequence[Span]) -> tuple[list[str], list[str], int]:
+    """The normalised tokens inside ``spans``, the passage as alternating parts (separator,
+    token, separator, ..., separator) whose lengths are those of the text, and the offset
+    where the first part starts. Without tokens: no parts, at the end of the passage."""
+    words: list[str] = []
+    parts: list[str] = []
+    base = previous_end = 0
+    for start, end in _joined(text, spans):
+        region = text[start:end]
+        folded = fold_typography(region).casefold()
+        if len(folded) == len(region):  # the usual case: cut the tokens out of the folded text
+            region_parts = _SPLIT.split(folded)
+            words += region_parts[1::2]
+        else:  # a character changed length when folded (ß, …): fold token by token
+            region_parts = []
+            at = 0
+            for m in _TOKEN.finditer(region):
+                region_parts += (region[at : m.start()], m.group())
+                words.append(fold_typography(m.group()).casefold())
+                at = m.end()
+            region_parts.append(region[at:])
+        if not parts:
+            parts, base = region_parts, start
+        else:  # the text between two regions joins their separators (only lengths count)
+            parts[-1] = text[previous_end - len(parts[-1]) : start + len(region_parts[0])]
+            parts += region_parts[1:]
+        previous_end = end
+    if not words:
+        return [], [], spans[-1][1] if spans else 0
+    return words, parts, base

@@ -97,3 +97,53 @@ def test_tokens_are_the_folded_words_and_marks_of_each_span(parts: list[str]) ->
         for m in _REFERENCE_TOKEN.finditer(text[:e], s)
     ]
     assert tokens(text, spans) == expected
+
+
+def _spans_of(parts: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    text, spans = "", []
+    for part in parts:
+        text += " " * (len(text) % 2) + part  # spans apart or touching
+        if part.strip():
+            start = len(text) - len(part)
+            spans.append((start + len(part) - len(part.lstrip()), len(text.rstrip())))
+    return text, spans
+
+
+def _reference_diff(a_text, a_spans, b_text, b_spans) -> list[tuple[str, tuple, tuple]]:
+    """Opcodes over ``tokens`` with every token's offsets at hand (the plain way)."""
+    from rapidfuzz.distance import Levenshtein
+
+    a_tokens, b_tokens = tokens(a_text, a_spans), tokens(b_text, b_spans)
+
+    def span(toks, spans, first: int, last: int) -> tuple[int, int]:
+        if first < last:
+            return (toks[first][1], toks[last - 1][2])
+        if first < len(toks):
+            return (toks[first][1], toks[first][1])
+        if toks:
+            return (toks[-1][2], toks[-1][2])
+        return (spans[-1][1], spans[-1][1]) if spans else (0, 0)
+
+    ops = Levenshtein.opcodes([t[0] for t in a_tokens], [t[0] for t in b_tokens])
+    return [
+        (
+            op.tag,
+            span(a_tokens, a_spans, op.src_start, op.src_end),
+            span(b_tokens, b_spans, op.dest_start, op.dest_end),
+        )
+        for op in ops
+    ]
+
+
+_DIFF_ALPHABET = "ab É1.,'’ \n—…ß“\u200b"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=_DIFF_ALPHABET, max_size=25), max_size=4),
+    st.lists(st.text(alphabet=_DIFF_ALPHABET, max_size=25), max_size=4),
+)
+def test_word_diff_offsets_are_those_of_the_tokens(parts_a: list[str], parts_b: list[str]) -> None:
+    (a_text, a_spans), (b_text, b_spans) = _spans_of(parts_a), _spans_of(parts_b)
+    found = [(op.tag, op.a, op.b) for op in word_diff(a_text, a_spans, b_text, b_spans)]
+    assert found == _reference_diff(a_text, a_spans, b_text, b_spans)
