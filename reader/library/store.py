@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -76,8 +77,7 @@ class Library(StoryMethods):
             raise LibraryError(f"cannot open the library {file}: {error}") from None
         library = cls(connection, file)
         try:
-            library._configure()
-            library._migrate()
+            library._configure_and_migrate()
         except sqlite3.DatabaseError as error:
             connection.close()
             raise LibraryError(f"{file} is not a usable newsreader library ({error})") from None
@@ -95,6 +95,22 @@ class Library(StoryMethods):
             return None
         return cls.open(file)
 
+    def _configure_and_migrate(self) -> None:
+        """Set up the connection and bring the schema up to date, waiting (up to the busy
+        timeout) while another copy holds a lock: switching to WAL or reading the schema of
+        a file that copy is still creating can fail at once with "database is locked"."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._configure()
+                self._migrate()
+                return
+            except sqlite3.OperationalError as error:
+                busy = "locked" in str(error) or "busy" in str(error)
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
     def _configure(self) -> None:
         c = self.connection
         c.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -106,15 +122,21 @@ class Library(StoryMethods):
 
     def _migrate(self) -> None:
         c = self.connection
-        version = c.execute("PRAGMA user_version").fetchone()[0]
-        app_id = c.execute("PRAGMA application_id").fetchone()[0]
+        # One read transaction: another copy creating the file may commit between two reads
+        # (version 0, then tables: "not a newsreader library").
+        c.execute("BEGIN")
+        try:
+            version = c.execute("PRAGMA user_version").fetchone()[0]
+            app_id = c.execute("PRAGMA application_id").fetchone()[0]
+            tables = c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            c.execute("COMMIT")
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"{self.path} was written by a newer newsreader (schema {version}, "
                 f"this one knows {SCHEMA_VERSION}); upgrade newsreader"
             )
         if version == 0 and app_id == 0:
-            tables = c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if tables:
                 raise LibraryError(f"{self.path} is an SQLite file but not a newsreader library")
         elif app_id != APPLICATION_ID:

@@ -126,3 +126,24 @@ def test_ctrl_c_during_a_folder_import_keeps_what_was_added_and_says_so(tmp_path
         f"newsreader: interrupted; kept the {kept} articles added so far"
         " (run the same command again to add the rest)\n"
     )
+
+
+def test_opening_while_another_copy_creates_the_library_waits_for_it(tmp_path: Path) -> None:
+    """A copy opening the file another copy is creating got "database is locked" about once in
+    40 tries (seen as a flaky crash test); opening now waits for the lock like any write."""
+    create = "import sys; from reader.library import Library; Library.open(sys.argv[1]).close()"
+    for attempt in range(30):
+        db = tmp_path / f"library{attempt}.sqlite3"
+        creator = subprocess.Popen(
+            [sys.executable, "-c", create, str(db)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        try:
+            while creator.poll() is None:
+                if db.exists():
+                    with Library.open(db) as library:
+                        assert library.count() == 0
+        finally:
+            creator.wait(timeout=30)
+        assert creator.returncode == 0
