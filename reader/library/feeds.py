@@ -421,6 +421,10 @@ def _import_entry(
             return page.error or f"{entry.link}: no article text found"
         raw, kind = entry.content_html, "html"
         article = clean_html(raw, url=entry.link)
+        if not article.paragraphs:  # an empty article is no article: report why, retry later
+            if not entry.link:
+                return f"{entry.title or 'entry'}: no link and no article text in the feed"
+            return page.error or f"{entry.link}: no article text found"
     if entry.link:
         article.url = entry.link
     if article.title_derived and entry.title:
