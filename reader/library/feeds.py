@@ -429,7 +429,7 @@ def _import_entry(
         article.url = entry.link
     if article.title_derived and entry.title:
         article.title, article.title_derived = entry.title, False
-    if not article.date and entry.date:
+    if entry.date:  # the feed's own date beats one guessed from the page
         article.date = entry.date
     result = library.add_article(article, raw=raw, kind=kind, feed_id=feed_id)
     if result.added:

@@ -147,7 +147,26 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
         lines = lines[1:]
     raw = "\n\n".join(([title] if title else []) + lines)
     article = _clean_text(raw, url=url)
+    if isinstance(data.get("date"), str) and data["date"].endswith("-01-01"):
+        data = {**data, "date": _date_without_guessing(html, url)}
     return _fill_metadata(article, data, url)
+
+
+def _date_without_guessing(html: str, url: str | None) -> str | None:
+    """The page's date from its markup and URL only.
+
+    trafilatura's extensive date search turns a bare year ("Copyright 2026", "since 2019")
+    into January 1st of that year: a year alone is never a publication date, so a January
+    1st it found is kept only when the page's date markup (or its URL) says so too.
+    """
+    try:
+        from htmldate import find_date  # trafilatura's own date finder
+        from trafilatura.settings import set_date_params
+
+        found = find_date(html, url=url, **set_date_params(False))
+    except Exception:  # noqa: BLE001 - a broken page must not crash an import
+        return None
+    return found if isinstance(found, str) else None
 
 
 def _with_url(article: Article, url: str | None) -> Article:

@@ -32,3 +32,58 @@ def test_entry_whose_page_failed_and_feed_content_is_empty_is_not_added(library)
     no_link = FeedEntry(link=None, title="B", content_html="<div></div>", date=None)
     message = _import_entry(library, feed_id, no_link, _Page(error="no link"), summary)
     assert message and "\n" not in message and library.count() == 0
+
+
+_BODY = (
+    "<p>The new space telescope has found signs of water vapour on a distant planet, scientists"
+    " said in a statement that surprised many observers of the field.</p>"
+    "<p>The observation was made over several nights and confirmed by a second team working"
+    " independently at another observatory in Chile.</p>"
+    "<p>Researchers said more work is needed before any firm conclusion about the planet can be"
+    " drawn by the wider community of astronomers.</p>"
+)
+
+
+_META = '<meta property="article:published_time" content="{}">'
+
+
+def _page(head: str = "", footer: str = "") -> str:
+    return (
+        f"<html><head><title>Telescope finds water</title>{head}</head><body><article>"
+        f"<h1>Telescope finds water</h1>{_BODY}</article><footer>{footer}</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("footer", ["Copyright 2026", "© 2025 The Daily", "automatic since 2019"])
+def test_a_bare_year_is_not_a_publication_date(footer: str) -> None:
+    """QA: 'Copyright 2026' gave 'date 2026-01-01'."""
+    from reader.clean import clean_html
+
+    assert clean_html(_page(footer=footer)).date is None
+
+
+@pytest.mark.parametrize(
+    ("head", "footer", "day"),
+    [
+        (_META.format("2026-01-01T09:00:00Z"), "", "2026-01-01"),
+        (_META.format("2025-03-14T09:00:00Z"), "", "2025-03-14"),
+        ("", "Published 14 March 2025. Copyright 2026", "2025-03-14"),
+    ],
+)
+def test_real_dates_still_found(head: str, footer: str, day: str) -> None:
+    from reader.clean import clean_html
+
+    assert clean_html(_page(head=head, footer=footer)).date == day
+
+
+def test_feed_entry_date_beats_a_date_guessed_from_the_page(library) -> None:
+    """QA: an item with pubDate 'Mon, 23 Nov 2026' whose page said 'automatic since 2019'
+    was stored as 2019-01-01."""
+    feed_id = library.add_feed("http://feed.example/x")
+    head = '<meta property="article:published_time" content="2019-05-02T09:00:00Z">'
+    entry = FeedEntry(link="http://feed.example/a", title="A", content_html=None, date="2026-11-23")
+    summary = RefreshSummary()
+    page = _Page(raw=_page(head=head, footer="automatic since 2019"), kind="html")
+    assert _import_entry(library, feed_id, entry, page, summary) is None
+    assert summary.added == 1
+    assert library.articles()[0].article.date == "2026-11-23"
