@@ -81,7 +81,7 @@ class Entry:
         self.index = index
         self.story: int | None = None
         self.story_size = 1
-        self.story_number = 0  # 1, 2, ... for stories of several articles (display label)
+        self.story_number = 0  # label of a story of several articles (0: alone)
         self.read = read
         self.starred = starred
         self.library_id = library_id
@@ -183,15 +183,22 @@ def make_entries(articles: Sequence[Article]) -> list[Entry]:
     return [Entry(article, index) for index, article in enumerate(articles)]
 
 
-def set_stories(entries: Sequence[Entry], story_ids: Sequence[int | None]) -> None:
-    """Record each entry's story and how many articles share it."""
+def set_stories(
+    entries: Sequence[Entry], story_ids: Sequence[int | None], *, keep_ids: bool = False
+) -> None:
+    """Record each entry's story and how many articles share it.
+
+    ``keep_ids``: label stories of several articles with their own id (library stories: the
+    same number as `newsreader list`, stable as the library grows); otherwise number them
+    1, 2, ... in order (plain files, whose ids mean nothing outside this window).
+    """
     sizes = Counter(story for story in story_ids if story is not None)
     numbers: dict[int, int] = {}
     for entry, story in zip(entries, story_ids, strict=False):
         entry.story = story
         entry.story_size = sizes[story] if story is not None else 1
         if story is not None and entry.story_size > 1:
-            entry.story_number = numbers.setdefault(story, len(numbers) + 1)
+            entry.story_number = story if keep_ids else numbers.setdefault(story, len(numbers) + 1)
         else:
             entry.story_number = 0
 

@@ -120,7 +120,8 @@ class LibraryActions(_Base):
         self.entries = [kept for kept in self.entries if kept is not entry]
         for index, kept in enumerate(self.entries):
             kept.index = index
-        set_stories(self.entries, [kept.story for kept in self.entries])  # sizes changed
+        stories = [kept.story for kept in self.entries]  # sizes changed
+        set_stories(self.entries, stories, keep_ids=self.kind == "library")
         self._list_screen().remove_entries(self.entries)
         from reader.ui.screens.reader_screen import ReaderScreen
 
@@ -215,5 +216,5 @@ class LibraryActions(_Base):
             )
             self.entries.append(entry)
         stories = [outcome.stories.get(entry.library_id, entry.story) for entry in self.entries]
-        set_stories(self.entries, stories)
+        set_stories(self.entries, stories, keep_ids=True)
         self._list_screen().show_entries(self.entries)

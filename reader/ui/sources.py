@@ -80,7 +80,7 @@ def load_library(path: str | None) -> Loaded:
     entries = [
         Entry.from_headline(headline, index, loader) for index, headline in enumerate(headlines)
     ]
-    set_stories(entries, [headline.story for headline in headlines])
+    set_stories(entries, [headline.story for headline in headlines], keep_ids=True)
     return Loaded(
         entries,
         f"library {library_file}",

