@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -26,6 +27,9 @@ class ListScreen(Screen[None]):
         *bindings("list"),
         Binding("escape", "close_filter", "Clear filter", show=False, id="list.clear_filter"),
     ]
+
+    # The list, never the hidden search box: keys typed while the app starts go to the list.
+    AUTO_FOCUS = "#articles"
 
     app: NewsReaderApp  # type: ignore[assignment]
 
@@ -163,9 +167,15 @@ class ListScreen(Screen[None]):
     def _filter_input(self) -> Input:
         return self.query_one("#filter", Input)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The search box takes focus only while shown (a hidden one would swallow keys)."""
+        if event.widget is self._filter_input() and not event.widget.display:
+            self.set_focus(self.article_list)
+
     def action_filter(self) -> None:
         filter_input = self._filter_input()
-        if self.focused is filter_input:  # "/" is a priority key: typed in the box, it is text
+        if self.focused is filter_input and filter_input.display:  # "/" is a priority key:
+            # typed in the box, it is text
             filter_input.insert_text_at_cursor("/")
             return
         filter_input.display = True
@@ -173,7 +183,7 @@ class ListScreen(Screen[None]):
 
     def action_close_filter(self) -> None:
         filter_input = self._filter_input()
-        if filter_input.display:
+        if filter_input.display or filter_input.value:
             filter_input.value = ""
             filter_input.display = False
             self.set_focus(self.article_list)
