@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         looks_like_html,
         read_stream,
     )
+    from reader.library.paths import printable
 
     failures = 0
     first = True
@@ -52,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
     for name in args.files:
         paths = ["-"] if name == "-" else list(iter_article_files([name]))
         if not paths:
-            print(f"newsreader: {name}: no article files in this folder", file=sys.stderr)
+            print(
+                f"newsreader: {printable(name)}: no article files in this folder", file=sys.stderr
+            )
             failures += 1
         for path in paths:
             try:
@@ -67,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                 continue
             if not article.paragraphs:
                 # Still printed (nothing is hidden), but the exit status says it failed.
-                print(f"newsreader: {path}: no article text found", file=sys.stderr)
+                print(f"newsreader: {printable(str(path))}: no article text found", file=sys.stderr)
                 failures += 1
             if args.json:
                 out.write(json.dumps(article.to_json_dict(), ensure_ascii=False) + "\n")

@@ -126,3 +126,14 @@ def test_compare_does_not_import_textual(files) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_file_names_with_escape_sequences_are_shown_escaped(tmp_path: Path, capsys) -> None:
+    """QA: an OSC sequence in a file name retitled the terminal through the error line."""
+    empty = tmp_path / "emp\x1b]0;x\x07ty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["clean", str(empty)]) == 1
+    assert main(["compare", str(tmp_path / "no\x1b[31mpe.txt"), str(empty)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "emp\\x1b]0;x\\x07ty.txt: empty file" in err and "no\\x1b[31mpe.txt" in err
