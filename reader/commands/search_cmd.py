@@ -16,7 +16,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "query", nargs="+", metavar="WORD", help="words to find (end with * for a prefix)"
     )
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
-    parser.add_argument("--limit", type=int, default=50, help="at most this many results (50)")
+    parser.add_argument(
+        "--limit", type=positive_int, default=50, help="at most this many results (50)"
+    )
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1 (a clear usage error otherwise)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         if library.count() == 0:
             print(EMPTY, file=sys.stderr)
             return 0
-        ids = library.search(query, limit=max(1, args.limit))
+        ids = library.search(query, limit=args.limit)
         lines = library.headlines(ids=ids)
     if not lines:
         print(f"newsreader: no matches for {query.strip()!r}", file=sys.stderr)

@@ -347,19 +347,22 @@ class Library(StoryMethods):
     def search(self, query: str, limit: int = 50) -> list[int]:
         """Article ids matching every word of ``query``, best first (title words count more).
 
-        Ranking (bm25) is exact when at most ``RANK_WINDOW`` articles match; beyond that only
-        the newest ``RANK_WINDOW`` matches are ranked, which keeps a query on a word found in
-        most of a 100,000-article library within a few milliseconds.
+        Ranking (bm25) is exact when at most ``max(RANK_WINDOW, limit)`` articles match;
+        beyond that only that many of the newest matches are ranked, which keeps a query on a
+        word found in most of a 100,000-article library within a few milliseconds at the
+        default limit. The window follows the limit, so a limit above the number of matches
+        returns every match. ``limit`` below 1 gives nothing.
         """
         match = fts_query(query)
-        if not match:
+        limit = int(limit)
+        if not match or limit < 1:
             return []
         try:
             rows = self.connection.execute(
                 "SELECT id FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score"
                 " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
                 " ORDER BY score, id DESC LIMIT ?",
-                (match, RANK_WINDOW, int(limit)),
+                (match, max(RANK_WINDOW, limit), limit),
             ).fetchall()
         except sqlite3.OperationalError as error:
             raise LibraryError(f"cannot search for {query!r}: {error}") from None

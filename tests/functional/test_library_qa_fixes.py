@@ -87,3 +87,39 @@ def test_feed_entry_date_beats_a_date_guessed_from_the_page(library) -> None:
     assert _import_entry(library, feed_id, entry, page, summary) is None
     assert summary.added == 1
     assert library.articles()[0].article.date == "2026-11-23"
+
+
+def test_search_limit_above_the_rank_window_returns_every_match(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """QA: '--limit 100000' gave 1000 lines (only the newest RANK_WINDOW matches ranked)."""
+    import reader.library.store as store
+    from reader.cli import main
+    from reader.model import Article
+
+    db = tmp_path / "search.sqlite3"
+    with Library.open(db) as opened:
+        for number in range(8):
+            words = " ".join(["telescope"] * (number + 1))
+            text = f"A {words} saw item {number}."
+            assert opened.add_article(Article(f"Story {number}", [text]), raw=text).added
+    monkeypatch.setattr(store, "RANK_WINDOW", 5)
+    assert main(["search", "telescope", "--library", str(db), "--limit", "100", "--json"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 8
+    assert main(["search", "telescope", "--library", str(db), "--limit", "3", "--json"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
+    with Library.open(db) as opened:
+        assert len(opened.search("telescope", limit=100)) == 8
+        assert opened.search("telescope", limit=0) == []
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "ten"])
+def test_search_limit_below_one_is_a_usage_error(tmp_path: Path, capsys, value: str) -> None:
+    """QA: '--limit 0' and '--limit -1' gave one result."""
+    from reader.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", "telescope", "--library", str(tmp_path / "x.sqlite3"), "--limit", value])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "--limit" in err and ("at least 1" in err or "whole number" in err)
