@@ -6,8 +6,9 @@ from __future__ import annotations
 from reader.demo import demo_files
 from reader.ingest import load_articles
 from reader.library import Library
+from reader.model import Article
 from reader.ui.app import NewsReaderApp
-from tests.functional.app_support import sample_articles, settled
+from tests.functional.app_support import sample_articles, settled, visible_lines
 from tests.functional.test_app_library_actions import article_list, rows
 
 SIZE = (120, 40)
@@ -65,3 +66,33 @@ async def test_the_hidden_search_box_never_keeps_focus_so_slash_and_escape_work(
         await pilot.press("escape")
         assert not search.display and search.value == ""
         assert len(article_list(app).order) == 5
+
+
+def many_articles(count: int = 80) -> list[Article]:
+    return [
+        Article(
+            title=f"Headline number {n}",
+            paragraphs=[f"Paragraph of article {n}."],
+            source="Daily",
+            date=f"2026-01-{1 + n % 28:02d}T{n // 28:02d}:00",
+        )
+        for n in range(count)
+    ]
+
+
+async def test_starred_only_twice_keeps_the_cursor_on_its_article_and_in_view() -> None:
+    app = NewsReaderApp(articles=many_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        shown = article_list(app)
+        await pilot.press("G", "f")  # star the last row
+        last = shown.current_entry
+        assert last is not None and last.starred and shown.cursor == 79
+        await pilot.press("F")
+        assert shown.order == [last.index] and shown.current_entry is last
+        await pilot.press("F")
+        await pilot.pause()
+        assert len(shown.order) == 80 and shown.current_entry is last
+        top = round(shown.scroll_y)
+        assert top <= shown.cursor < top + shown.scrollable_content_region.height
+        assert any(last.title in line for line in visible_lines(shown))

@@ -317,12 +317,15 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_cursor_into_view()
 
     def _scroll_cursor_into_view(self) -> None:
+        # force: right after the rows grew, the scrollbar (and with it "may scroll") is only
+        # known at the next layout; without it the view stayed put and the cursor off-screen
         height = max(1, self.scrollable_content_region.height)
         top = round(self.scroll_y)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            y = self.cursor - height + 1
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
     def move_by(self, rows: int) -> None:
         self.cursor += rows
