@@ -31,6 +31,11 @@ def run(args: argparse.Namespace) -> int:
         from reader.library.feeds import add_feed
 
         with Library.open(args.library) as library:
+            followed = next((feed for feed in library.feeds() if feed.url == args.url), None)
+            if followed is not None:
+                shown = followed.title or followed.url
+                print(f"already following feed {followed.id}: {shown}")
+                return 0
             try:
                 feed_id, title = add_feed(library, args.url, timeout=args.timeout)
             except KeyboardInterrupt:

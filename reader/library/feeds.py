@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.library.fetch import FetchError, fetch_page, fetch_url
-from reader.library.paths import PrintableError
+from reader.library.paths import PrintableError, printable
 from reader.library.records import FeedInfo
 from reader.library.store import Library
 from reader.model import Article
@@ -182,6 +182,11 @@ def _fallback_key(entry: FeedEntry) -> str:
 
 def fetch_feed(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> ParsedFeed:
     """Fetch and parse a feed once (used to check a URL before adding it)."""
+    from reader.library.importer import _HOST_LIKE_RE
+
+    if "://" not in url and _HOST_LIKE_RE.match(url):
+        shown = printable(url)
+        raise FeedError(f"{shown}: not a URL (for a feed on the web, write http://{shown})")
     result = fetch_url(url, timeout=timeout, max_bytes=MAX_FEED_BYTES, accept=FEED_ACCEPT)
     return parse_feed(result.body, url)
 

@@ -123,3 +123,31 @@ def test_search_limit_below_one_is_a_usage_error(tmp_path: Path, capsys, value: 
     assert stopped.value.code == 2
     err = capsys.readouterr().err
     assert "--limit" in err and ("at least 1" in err or "whole number" in err)
+
+
+def test_feed_add_without_scheme_gets_the_http_hint(tmp_path: Path, capsys) -> None:
+    """QA: 'feed add 127.0.0.1:8765/feed.xml' lacked the hint that 'add' gives."""
+    from reader.cli import main
+
+    db = str(tmp_path / "feeds.sqlite3")
+    for url in ("127.0.0.1:8765/feed.xml", "example.com/feed.xml"):
+        assert main(["feed", "add", url, "--library", db]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"write http://{url}" in err
+
+
+def test_feed_add_of_a_followed_url_says_so(tmp_path: Path, capsys) -> None:
+    from reader.cli import main
+    from tests.functional.library_server import running_server
+
+    db = str(tmp_path / "feeds.sqlite3")
+    with running_server() as server:
+        url = f"{server.base}/rss.xml"
+        assert main(["feed", "add", url, "--library", db]) == 0
+        assert "following feed 1" in capsys.readouterr().out
+        hits = server.hits[url.removeprefix(server.base)]
+        assert main(["feed", "add", url, "--library", db]) == 0
+        assert "already following feed 1: Test RSS" in capsys.readouterr().out
+        assert server.hits[url.removeprefix(server.base)] == hits  # not fetched again
+    with Library.open(db) as opened:
+        assert len(opened.feeds()) == 1
