@@ -39,4 +39,4 @@ def run(args: argparse.Namespace) -> int:
     for error in summary.errors:
         print(f"newsreader: {error}", file=sys.stderr)
     print(summary)
-    return 1 if summary.errors and not (summary.added or summary.duplicates) else 0
+    return 1 if summary.errors else 0  # like clean: any input that failed; the rest is kept

@@ -249,7 +249,7 @@ def test_feed_commands_end_to_end(server, tmp_path: Path, capsys) -> None:
     assert main(["feed", "list", "--library", db, "--json"]) == 0
     feeds = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert feeds[0]["articles"] == 2 and feeds[0]["title"] == "Test RSS"
-    assert main(["add", "--library", db, f"{server.base}/page/1", f"{server.base}/nowhere"]) == 0
+    assert main(["add", "--library", db, f"{server.base}/page/1", f"{server.base}/nowhere"]) == 1
     captured = capsys.readouterr()
     assert "1 article added" in captured.out and "not found (HTTP 404)" in captured.err
     assert main(["list", "--library", db, "--json"]) == 0
