@@ -181,6 +181,19 @@ MIGRATIONS: tuple[str, ...] = (
         title, source, date, story, read, starred, url, path, feed_id
     );
     """,
+    # 9: article ids that are never handed out twice (SQLite reuses the highest row id once
+    # that row is deleted, so an id printed by `list --json` could later name another
+    # article). The highest id ever used is kept here; new articles take the next one.
+    """
+    CREATE TABLE article_id_counter (
+        only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+        last INTEGER NOT NULL
+    );
+    INSERT INTO article_id_counter (only_row, last) SELECT 1, coalesce(max(id), 0) FROM articles;
+    CREATE TRIGGER article_id_counter_insert AFTER INSERT ON articles BEGIN
+        UPDATE article_id_counter SET last = max(last, new.id);
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library

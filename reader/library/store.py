@@ -220,9 +220,11 @@ class Library(StoryMethods):
         if feed_id is not None and self._deleted_before(url, digest):
             return AddResult(None, False, "deleted before")
         cursor = c.execute(
-            "INSERT INTO articles (url, content_hash, raw, raw_kind, title, source, date, body,"
-            " article_json, added, feed_id, path, story)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            # the id after the highest ever used: a deleted article's id is never reused
+            "INSERT INTO articles (id, url, content_hash, raw, raw_kind, title, source, date,"
+            " body, article_json, added, feed_id, path, story)"
+            " VALUES ((SELECT last + 1 FROM article_id_counter), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, ?)",
             (
                 url,
                 digest,

@@ -394,3 +394,43 @@ def test_regroup_bookkeeping_with_splits_and_a_concurrent_import(
     monkeypatch.setattr(reader.stories, "assign_stories", grouping_while_another_copy_adds)
     library.regroup_stories()
     assert library.needs_regroup()
+
+
+def test_article_ids_are_never_handed_out_twice(library: Library) -> None:
+    """QA: deleting the newest article let the next one take its id (ids from `list --json`
+    could later name another article)."""
+    first = library.add_article(article(1), raw="1").article_id
+    second = library.add_article(article(2), raw="2").article_id
+    assert library.delete(second)
+    third = library.add_article(article(3), raw="3").article_id
+    assert third not in (first, second) and third > second
+    assert library.delete(third) and library.delete(first)
+    fourth = library.add_article(article(4), raw="4").article_id
+    assert fourth > third
+    assert library.search("zebra4") == [fourth]
+    assert library.integrity_ok()
+
+
+def test_version_eight_library_keeps_its_ids_and_never_reuses_them(tmp_path: Path) -> None:
+    path = tmp_path / "v8.sqlite3"
+    connection = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:8]:
+        connection.executescript(script)
+    for n in (1, 2, 3):
+        connection.execute(
+            "INSERT INTO articles (content_hash, raw, title, body, article_json, added, story)"
+            " VALUES (?, 'r', 'T', 'b c', '{\"title\": \"T\", \"paragraphs\": [\"b c\"]}',"
+            " '2024-01-01T00:00:00+00:00', ?)",
+            (f"h{n}", n),
+        )
+    connection.execute("PRAGMA user_version = 8")
+    connection.execute(f"PRAGMA application_id = {0x4E524C42}")
+    connection.close()
+    with Library.open(path) as library:
+        assert sorted(h.id for h in library.headlines()) == [1, 2, 3]
+        assert sorted(library.search("b")) == [1, 2, 3]
+        assert library.delete(3)
+        new = library.add_article(article(9), raw="9").article_id
+        assert new == 4
+        assert library.headlines(ids=[new])[0].words == len(article(9).text.split())
+        assert library.integrity_ok()
