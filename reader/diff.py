@@ -73,6 +73,44 @@ def word_diff(
     a_text: str, a_spans: Sequence[Span], b_text: str, b_spans: Sequence[Span]
 ) -> tuple[DiffOp, ...]:
     """Equal / insert / delete / replace operations between two passages, in reading order."""
+    return absorb_stray_marks(word_ops(a_text, a_spans, b_text, b_spans), a_text)
+
+
+def absorb_stray_marks(ops: tuple[DiffOp, ...], a_text: str) -> tuple[DiffOp, ...]:
+    """One change where a reader sees one: a lone punctuation mark left "equal" between two
+    changes (the hyphen of "de-escalate" against that of "Nato-Russia"), and changes that
+    follow each other (an insert then a replace), become a single replace."""
+    out: list[DiffOp] = []
+    for k, op in enumerate(ops):
+        stray = (
+            op.tag == "equal"
+            and 0 < k < len(ops) - 1
+            and ops[k + 1].tag != "equal"
+            and not _has_word(a_text[op.a[0] : op.a[1]])
+        )
+        if out and out[-1].tag != "equal" and (stray or op.tag != "equal"):
+            first = out.pop()
+            op = DiffOp("replace", _cover(first.a, op.a), _cover(first.b, op.b))
+        out.append(op)
+    return tuple(out)
+
+
+def _cover(first: Span, last: Span) -> Span:
+    """The span from ``first`` to ``last``; an empty one (a place, not text) adds nothing."""
+    if first[0] == first[1]:
+        return last if last[0] != last[1] else first
+    return first if last[0] == last[1] else (first[0], last[1])
+
+
+def _has_word(text: str) -> bool:
+    return any(character.isalnum() for character in text)
+
+
+def word_ops(
+    a_text: str, a_spans: Sequence[Span], b_text: str, b_spans: Sequence[Span]
+) -> tuple[DiffOp, ...]:
+    """The opcodes of the folded tokens with character offsets (``word_diff`` before stray
+    marks are absorbed)."""
     a_words, a_parts, a_pos = _layout(a_text, a_spans)
     b_words, b_parts, b_pos = _layout(b_text, b_spans)
     ops = Levenshtein.opcodes(a_words, b_words).as_list()  # plain tuples: no object per op

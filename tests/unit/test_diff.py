@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.diff import tokens, word_diff
+from reader.diff import tokens, word_diff, word_ops
 from reader.model import Article
 from reader.normalize import TYPOGRAPHY
 from reader.similarity import rank_by_similarity
@@ -53,6 +53,20 @@ def test_spans_across_several_sentences() -> None:
         (op.tag, a[op.a[0] : op.a[1]], b[op.b[0] : op.b[1]]) for op in ops if op.tag != "equal"
     ]
     assert changed == [("replace", "four", "five")]
+
+
+def test_a_lone_mark_between_two_changes_is_part_of_one_change() -> None:
+    a = "They must de-escalate at once, he said."
+    b = "They met at the Nato-Russia council, he said."
+    ops = word_diff(a, [(0, len(a))], b, [(0, len(b))])
+    assert [op.tag for op in ops] == ["equal", "replace", "equal"]
+    assert a[ops[1].a[0] : ops[1].a[1]] == "must de-escalate at once"
+    assert b[ops[1].b[0] : ops[1].b[1]] == "met at the Nato-Russia council"
+    # a word in common still splits the change in two
+    c = "Talks in Geneva ended on Monday."
+    d = "Meetings in Brussels ended on Monday."
+    tags = [op.tag for op in word_diff(c, [(0, len(c))], d, [(0, len(d))])]
+    assert tags == ["replace", "equal", "replace", "equal"]
 
 
 def test_empty_sides() -> None:
@@ -145,5 +159,10 @@ _DIFF_ALPHABET = "ab É1.,'’ \n—…ß“\u200b"
 )
 def test_word_diff_offsets_are_those_of_the_tokens(parts_a: list[str], parts_b: list[str]) -> None:
     (a_text, a_spans), (b_text, b_spans) = _spans_of(parts_a), _spans_of(parts_b)
-    found = [(op.tag, op.a, op.b) for op in word_diff(a_text, a_spans, b_text, b_spans)]
+    found = [(op.tag, op.a, op.b) for op in word_ops(a_text, a_spans, b_text, b_spans)]
     assert found == _reference_diff(a_text, a_spans, b_text, b_spans)
+    # absorbing stray marks keeps the ops in order, covering both passages without overlap
+    ops = word_diff(a_text, a_spans, b_text, b_spans)
+    for before, after in zip(ops, ops[1:], strict=False):
+        assert before.a[1] <= after.a[0] and before.b[1] <= after.b[0]
+        assert (before.tag == "equal") != (after.tag == "equal")  # changes come apart
