@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.content import Content
 
-from reader.ui.entries import Entry, make_entry, set_stories
+from reader.ui.article_loader import ArticleLoader
+from reader.ui.entries import Entry, set_stories
 from reader.ui.library_ops import (
     NO_FEEDS,
     RefreshOutcome,
@@ -25,6 +26,7 @@ from reader.ui.library_ops import (
 )
 
 if TYPE_CHECKING:
+    from reader.library.records import Headline
     from reader.ui.app import NewsReaderApp
 
     _Base = NewsReaderApp
@@ -158,12 +160,15 @@ class LibraryActions(_Base):
             )
             return
         self.refreshing = True
-        self._set_refresh_status("Refreshing feeds…")
-        self.notify("Refreshing feeds… (progress in the list's status line)", timeout=3)
-        known = [entry.library_id for entry in self.entries if entry.library_id is not None]
         path = self.library_path if self.library_path is not None else self.library
-        job = partial(refresh_library, path, known, self._refresh_progress_from_thread)
+        started = partial(self.call_if_open, self._refresh_started)
+        job = partial(refresh_library, path, self._refresh_progress_from_thread, started)
         self._in_background(job, self._refreshed)
+
+    def _refresh_started(self) -> None:
+        """There are feeds (said only now: without any, the answer is just "No feeds")."""
+        self._set_refresh_status("Refreshing feeds…")
+        self.notify("Refreshing feeds… (progress in the list's status line)", timeout=2)
 
     def _refresh_progress_from_thread(self, done: int, total: int, message: str) -> None:
         status = f"Refreshing feeds… {done}/{total} · {' '.join(message.split())[:60]}"
@@ -185,17 +190,19 @@ class LibraryActions(_Base):
         summary = outcome.summary
         if summary is None:
             self.notify(NO_FEEDS, severity="warning", markup=False)
-            return
-        self.notify(str(summary).capitalize() + ".", timeout=6, markup=False)
-        for error in summary.errors[:MAX_REFRESH_ERRORS]:
-            self.notify(error, severity="error", timeout=10, markup=False)
-        if len(summary.errors) > MAX_REFRESH_ERRORS:
-            more = len(summary.errors) - MAX_REFRESH_ERRORS
-            self.notify(f"… and {more} more feed errors.", severity="error", markup=False)
-        if outcome.new or outcome.stories:
-            self._add_refreshed(outcome)
+        else:
+            self.notify(str(summary).capitalize() + ".", timeout=6, markup=False)
+            for error in summary.errors[:MAX_REFRESH_ERRORS]:
+                self.notify(error, severity="error", timeout=10, markup=False)
+            if len(summary.errors) > MAX_REFRESH_ERRORS:
+                more = len(summary.errors) - MAX_REFRESH_ERRORS
+                self.notify(f"… and {more} more feed errors.", severity="error", markup=False)
+        if outcome.headlines:
+            self._reload_from_library(outcome.headlines)
 
-    def _add_refreshed(self, outcome: RefreshOutcome) -> None:
+    def _reload_from_library(self, headlines: list[Headline]) -> None:
+        """Show what the library holds now (this refresh's articles, and those another process
+        added meanwhile); entries already shown are kept, with their marks and loaded text."""
         if self.kind != "library":  # the demo story gives way to the library
             while len(self.screen_stack) > 2:  # base screen and the list
                 self.pop_screen()
@@ -205,16 +212,25 @@ class LibraryActions(_Base):
 
             self.library_path = library_path(self.library)
             self.origin = f"library {self.library_path}"
-        start = len(self.entries)
-        for offset, item in enumerate(outcome.new):
-            entry = make_entry(
-                item.article,
-                start + offset,
-                read=bool(item.read),
-                starred=bool(item.starred),
-                library_id=item.id,
-            )
-            self.entries.append(entry)
-        stories = [outcome.stories.get(entry.library_id, entry.story) for entry in self.entries]
-        set_stories(self.entries, stories, keep_ids=True)
-        self._list_screen().show_entries(self.entries)
+        assert self.library_path is not None
+        shown = {entry.library_id: entry for entry in self.entries}
+        loader = next((e.loader for e in self.entries if e.loader is not None), None)
+        if loader is None:
+            loader = ArticleLoader(self.library_path)
+        entries: list[Entry] = []
+        for index, headline in enumerate(headlines):
+            entry = shown.pop(headline.id, None)
+            if entry is None:
+                entry = Entry.from_headline(headline, index, loader)
+            entry.index = index
+            entries.append(entry)
+        set_stories(entries, [headline.story for headline in headlines], keep_ids=True)
+        self.entries = entries
+        self._list_screen().show_entries(entries)
+        if shown:  # deleted by another process meanwhile
+            from reader.ui.screens.reader_screen import ReaderScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, ReaderScreen):
+                    for gone in shown.values():
+                        screen.entry_removed(gone)

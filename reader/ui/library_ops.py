@@ -7,13 +7,14 @@ function here opens its own (about half a millisecond) and closes it before retu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.library import LibraryEntry, RefreshSummary
+    from reader.library import RefreshSummary
+    from reader.library.records import Headline
 
 SEARCH_LIMIT = 500  # full-text hits shown in the list (best first)
 PREFIX_MIN = 3  # while typing, a last word this long also matches as a prefix
@@ -68,18 +69,18 @@ def full_text_hits(path: Path, text: str, limit: int = SEARCH_LIMIT) -> list[int
 @dataclass(slots=True)
 class RefreshOutcome:
     summary: RefreshSummary | None = None  # None: there were no feeds to refresh
-    new: list[LibraryEntry] = field(default_factory=list)  # articles the app does not have
-    stories: dict[int, int] = field(default_factory=dict)  # library id -> story, all articles
+    # every article in the library afterwards (also those another process added meanwhile);
+    # None: there is no library file
+    headlines: list[Headline] | None = None
 
 
 def refresh_library(
     path: str | Path | None,
-    known_ids: Collection[int],
     progress: Callable[[int, int, str], None] | None = None,
+    started: Callable[[], None] | None = None,
 ) -> RefreshOutcome:
-    """Refresh every feed; then the articles not in ``known_ids`` and everyone's story.
-
-    A missing library file has no feeds: nothing is created just to say so.
+    """Refresh every feed (``started`` is called first, once there are feeds), then read all
+    headlines back. A missing library file has no feeds: nothing is created just to say so.
     """
     from reader.library import Library, refresh_feeds
 
@@ -88,16 +89,8 @@ def refresh_library(
         return RefreshOutcome()
     with library:
         if not library.feeds():
-            return RefreshOutcome()
+            return RefreshOutcome(headlines=library.headlines())
+        if started is not None:
+            started()
         summary = refresh_feeds(library, progress)
-        outcome = RefreshOutcome(summary)
-        if summary.added:
-            known = set(known_ids)
-            headlines = library.headlines()
-            outcome.stories = {headline.id: headline.story for headline in headlines}
-            for headline in headlines:
-                if headline.id not in known:
-                    entry = library.get(headline.id)
-                    if entry is not None:
-                        outcome.new.append(entry)
-        return outcome
+        return RefreshOutcome(summary, library.headlines())

@@ -96,3 +96,47 @@ async def test_starred_only_twice_keeps_the_cursor_on_its_article_and_in_view() 
         top = round(shown.scroll_y)
         assert top <= shown.cursor < top + shown.scrollable_content_region.height
         assert any(last.title in line for line in visible_lines(shown))
+
+
+async def test_refresh_also_shows_articles_another_process_added_and_keeps_the_cursor() -> None:
+    from tests.functional.library_server import running_server
+    from tests.functional.test_app_library_actions import fill_library, messages, wait_for
+
+    fill_library(sample_articles()[:3])
+    with running_server() as server:
+        with Library.open() as library:
+            library.add_feed(f"{server.base}/rss.xml")
+        app = NewsReaderApp()
+        async with app.run_test(size=SIZE) as pilot:
+            await settled(pilot)
+            await pilot.press("R")  # the feed's two articles arrive: the next refresh adds none
+            await wait_for(pilot, lambda: not app.refreshing, timeout=30)
+            await pilot.press("j")
+            before = article_list(app).current_entry
+            assert before is not None and len(app.entries) == 5
+            fill_library(sample_articles()[3:])  # `newsreader add` in another terminal
+            await pilot.press("R")
+            await wait_for(pilot, lambda: not app.refreshing, timeout=30)
+            await pilot.pause()
+            assert any("0 new" in message for message in messages(app))
+            assert len(app.entries) == 7 and len(rows(app)) == 7  # 3 + 2 added + 2 from the feed
+            assert article_list(app).current_entry is before
+            titles = {entry.title for entry in app.entries}
+            assert {"Zebra crossing repainted", "Bridge closed after flood"} <= titles
+
+
+async def test_refresh_without_feeds_says_so_at_once_and_still_reloads_the_library() -> None:
+    from reader.ui.library_ops import NO_FEEDS
+    from tests.functional.test_app_library_actions import fill_library, messages, wait_for
+
+    fill_library(sample_articles()[:1])
+    app = NewsReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        fill_library(sample_articles()[1:2])
+        await pilot.press("R")
+        await wait_for(pilot, lambda: not app.refreshing)
+        await pilot.pause()
+        assert NO_FEEDS in messages(app)
+        assert not any("Refreshing" in message for message in messages(app))
+        assert len(app.entries) == 2
