@@ -140,3 +140,30 @@ async def test_refresh_without_feeds_says_so_at_once_and_still_reloads_the_libra
         assert NO_FEEDS in messages(app)
         assert not any("Refreshing" in message for message in messages(app))
         assert len(app.entries) == 2
+
+
+async def test_the_compare_header_counts_a_moved_passage_once_like_the_cli() -> None:
+    from textual.app import App
+    from textual.widgets import Static
+
+    from reader.render import summary_line
+    from reader.ui.compare import CompareScreen
+    from tests.functional.compare_data import build_alignment, make_articles
+
+    a, b = make_articles()
+    alignment = build_alignment(a.text, b.text)
+    moved_rows = sum(row.kind == "moved" for row in alignment.rows)
+    assert moved_rows == 2 and "1 moved" in summary_line(alignment)  # one passage, two rows
+
+    class CompareApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(CompareScreen(a, b, aligner=build_alignment))
+
+    app = CompareApp()
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            header = str(app.screen.query_one("#compare-summary", Static).render())
+            if "moved" in header:
+                break
+        assert "2 changed, 1 moved, 3 only in A, 1 only in B" in header, header

@@ -54,9 +54,12 @@ def describe_article(letter: str, article: Article) -> Text:
 
 
 def describe_summary(alignment: Alignment) -> Text:
+    # Passages, as `newsreader compare` counts them: a moved pair is drawn on two rows (one per
+    # side), so counting rows said "6 moved" for 3; one-side counts are sentences, as there.
     counts = {kind: 0 for kind in KIND_WORDS}
-    for row in alignment.rows:
-        counts[row.kind] = counts.get(row.kind, 0) + 1
+    for pair in alignment.pairs:
+        counts[pair.kind] = counts.get(pair.kind, 0) + 1
+    counts["only_a"], counts["only_b"] = len(alignment.only_a), len(alignment.only_b)
     summary = alignment.summary
     line = Text("In common: ", style="bold")
     line.append(f"{summary.a_in_b:.0%} of A is in B, {summary.b_in_a:.0%} of B is in A")
