@@ -22,7 +22,7 @@ from reader.align_passages import (
     longest_chain,
     passage_scores,
 )
-from reader.align_rows import build_rows, summarise
+from reader.align_rows import build_rows, passage_pieces, summarise
 from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
 from reader.alignment import Alignment, DiffOp, Pair, Span
 from reader.diff import word_diff
@@ -71,7 +71,8 @@ def align(a_text: str, b_text: str) -> Alignment:
     used_b = {j for _, rb in passages for j in range(*rb)}
     only_a = [span for i, span in enumerate(a.spans) if i not in used_a]
     only_b = [span for j, span in enumerate(b.spans) if j not in used_b]
-    rows = build_rows(a.spans, b.spans, passages, in_order, pairs)
+    pieces = passage_pieces(passages, matches, in_order, a.norms, b.norms)
+    rows = build_rows(a.spans, b.spans, passages, in_order, pairs, pieces)
     summary = summarise(a.spans, b.spans, used_a, used_b)
     return Alignment(a_text, b_text, pairs, only_a, only_b, rows, summary)
 

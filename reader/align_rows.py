@@ -1,16 +1,85 @@
 """Rows of the side-by-side view and the summary, from the chosen passages.
 
-Rows follow A's reading order. B's unique sentences and the B side of moved passages are
-placed after the row of the nearest preceding in-order B passage, so B reads top to bottom
-too; a moved passage appears twice (once on each side, at its own place) and each of the two
-rows names the other as ``partner``.
+Rows follow A's reading order. A changed passage is drawn as runs of its sentences: those
+copied word for word, and those changed (one changed number in a long passage is one
+"changed" row between two "identical" ones, all naming the same pair), so the view re-aligns
+at each run and "next difference" stops at each change. B's unique sentences and the B side
+of moved passages are placed after the row of the nearest preceding in-order B passage, so B
+reads top to bottom too; a moved passage appears twice (once on each side, at its own place)
+and each of the two rows names the other as ``partner``.
 """
 
 from __future__ import annotations
 
+import bisect
+
 from reader.alignment import Pair, Row, Span, Summary
 
 Range = tuple[int, int]
+Piece = tuple[str, Range, Range]  # "identical" | "changed", A sentences, B sentences
+
+
+def passage_pieces(
+    passages: list[tuple[Range, Range]],
+    matches: list,
+    in_order: set[int],
+    norms_a: list[str],
+    norms_b: list[str],
+) -> dict[int, list[Piece]]:
+    """For each in-order changed passage, its runs of identical and of changed sentences.
+
+    The passage's matches (one sentence or a split/merge group a side) and its bridged gaps are
+    the units (``_units_with_gaps``); neighbouring units of the same kind are one run.
+    """
+    by_passage: dict[int, list[tuple[Range, Range]]] = {}
+    start_of = {ra[0]: k for k, (ra, _) in enumerate(passages)}
+    ends = sorted(start_of)
+    for match in matches:
+        a0 = match.a[0]
+        k = start_of.get(a0)
+        if k is None:  # inside a passage: the one starting at or before it
+            k = start_of[ends[bisect.bisect_right(ends, a0) - 1]]
+        by_passage.setdefault(k, []).append((match.a, match.b))
+    pieces: dict[int, list[Piece]] = {}
+    for k, (ra, rb) in enumerate(passages):
+        units = sorted(by_passage.get(k, []))
+        if k not in in_order or len(units) < 2:
+            continue
+        runs: list[list] = []
+        for full_a, full_b in _units_with_gaps(units, ra, rb):
+            same = full_a[1] - full_a[0] == full_b[1] - full_b[0] and (
+                norms_a[full_a[0] : full_a[1]] == norms_b[full_b[0] : full_b[1]]
+            )
+            kind = "identical" if same else "changed"
+            if runs and runs[-1][0] == kind:
+                runs[-1][1] = (runs[-1][1][0], full_a[1])
+                runs[-1][2] = (runs[-1][2][0], full_b[1])
+            else:
+                runs.append([kind, full_a, full_b])
+        if len(runs) > 1 and any(run[1][0] >= run[1][1] or run[2][0] >= run[2][1] for run in runs):
+            continue  # a run empty on one side (units out of order): draw the passage whole
+        if len(runs) > 1:
+            pieces[k] = [(kind, a_range, b_range) for kind, a_range, b_range in runs]
+    return pieces
+
+
+def _units_with_gaps(
+    units: list[tuple[Range, Range]], ra: Range, rb: Range
+) -> list[tuple[Range, Range]]:
+    """The matches of a passage, each reaching to the next; a gap bridged on both sides (a
+    sentence each, reworded or with a fact changed) is a unit of its own, a one-sided gap goes
+    with the unit before it."""
+    out: list[tuple[Range, Range]] = []
+    for index, (ua, ub) in enumerate(units):
+        if index + 1 < len(units):
+            end_a, end_b = units[index + 1][0][0], units[index + 1][1][0]
+        else:
+            end_a, end_b = ra[1], rb[1]
+        if end_a > ua[1] and end_b > ub[1]:
+            out += [(ua, ub), ((ua[1], end_a), (ub[1], end_b))]
+        else:
+            out.append(((ua[0], end_a), (ub[0], end_b)))
+    return out
 
 
 def build_rows(
@@ -19,8 +88,9 @@ def build_rows(
     passages: list[tuple[Range, Range]],
     in_order: set[int],
     pairs: list[Pair],
+    pieces: dict[int, list[Piece]] | None = None,
 ) -> list[Row]:
-    a_rows, a_row_of_passage = _a_rows(spans_a, passages, in_order, pairs)
+    a_rows, a_row_of_passage = _a_rows(spans_a, spans_b, passages, in_order, pairs, pieces or {})
     b_blocks = _b_blocks(spans_b, passages, in_order, pairs, a_row_of_passage)
     rows: list[dict] = []
     row_of_moved_a: dict[int, int] = {}
@@ -43,7 +113,12 @@ def build_rows(
 
 
 def _a_rows(
-    spans_a: list[Span], passages: list[tuple[Range, Range]], in_order: set[int], pairs: list[Pair]
+    spans_a: list[Span],
+    spans_b: list[Span],
+    passages: list[tuple[Range, Range]],
+    in_order: set[int],
+    pairs: list[Pair],
+    pieces: dict[int, list[Piece]],
 ) -> tuple[list[dict], dict[int, int]]:
     starts = {ra[0]: k for k, (ra, _) in enumerate(passages)}
     rows: list[dict] = []
@@ -55,8 +130,14 @@ def _a_rows(
         if k is not None:
             pair = pairs[k]
             b_side = pair.b if k in in_order else None
-            row_of_passage[k] = len(rows)
-            rows.append(_row(pair.kind, pair.a, b_side, (k,)))
+            if k in pieces:
+                for kind, ra, rb in pieces[k]:
+                    row_of_passage[k] = len(rows)  # B's next blocks follow the last run
+                    a_part, b_part = tuple(spans_a[ra[0] : ra[1]]), tuple(spans_b[rb[0] : rb[1]])
+                    rows.append(_row(kind, a_part, b_part, (k,)))
+            else:
+                row_of_passage[k] = len(rows)
+                rows.append(_row(pair.kind, pair.a, b_side, (k,)))
             i = passages[k][0][1]
             continue
         run_end = i + 1

@@ -117,8 +117,10 @@ def _marked(text: str, spans: Sequence[Span], pair: Pair, side: str) -> Text:
     changes = sorted(
         getattr(op, side) for op in pair.diff if op.tag in marked_tags and _size(getattr(op, side))
     )
-    changes = _merge_touching(text, changes)
     start, end = spans[0][0], spans[-1][1]
+    # A row may show part of its pair (a run of a long passage): only changes inside it.
+    changes = [(max(s, start), min(e, end)) for s, e in changes if s < end and e > start]
+    changes = _merge_touching(text, changes)
     out = Text()
     position = start
     for change_start, change_end in changes:

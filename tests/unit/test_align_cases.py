@@ -132,3 +132,23 @@ def test_extra_claim_at_the_end_stays_unaligned() -> None:
         "then was taken to hospital with a knee injury."
     )
     assert not align(a, b).pairs
+
+
+def test_one_changed_fact_in_a_long_copy_is_one_changed_row_between_identical_ones() -> None:
+    """QA: one changed number made the whole article one "changed" block (every line marked,
+    one stop for "next difference"). The pair stays whole; its rows are runs."""
+    sentences = [
+        "The minister arrived in Geneva on Monday for two days of talks.",
+        "Officials said the agenda covered arms control and military exercises.",
+        "About 100,000 troops are massed near the border, according to estimates.",
+        "The talks ended without a joint statement late on Tuesday evening.",
+        "Both delegations agreed to report back to their capitals before meeting again.",
+    ]
+    a = " ".join(sentences)
+    b = a.replace("About 100,000", "About 120,000")
+    result = align(a, b)
+    assert [p.kind for p in result.pairs] == ["changed"]
+    assert [row.kind for row in result.rows] == ["identical", "changed", "identical"]
+    assert all(row.pairs == (0,) for row in result.rows)
+    changed = result.rows[1]
+    assert a[changed.a[0][0] : changed.a[-1][1]] == sentences[2]

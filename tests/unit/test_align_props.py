@@ -54,6 +54,13 @@ def check_invariants(result: Alignment) -> None:
             s, e = getattr(op, side)
             assert 0 <= s <= e <= len(text)
     assert 0 <= result.summary.a_in_b <= 1 and 0 <= result.summary.b_in_a <= 1
+    # rows (a long changed passage may be drawn as several runs) show every sentence once
+    for side, only in (("a", result.only_a), ("b", result.only_b)):
+        shown = [s for row in result.rows for s in (getattr(row, side) or ())]
+        expected = [s for p in result.pairs for s in getattr(p, side)] + list(only)
+        assert sorted(shown) == sorted(expected)
+    a_order = [s for row in result.rows for s in (row.a or ())]
+    assert a_order == sorted(a_order), "A is read top to bottom"
 
 
 @settings(max_examples=60, deadline=None)
