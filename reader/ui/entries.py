@@ -41,6 +41,13 @@ def printable(text: str, *, single_line: bool = False) -> str:
     return text
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """The noun agreeing with the number: "1 article", "2 articles", "1,204 stories"."""
+    if number == 1:
+        return f"1 {noun}"
+    return f"{number:,} {plural if plural is not None else noun + 's'}"
+
+
 class Entry:
     """One article in the app, with its list state; display fields are made when first drawn.
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reader.demo import demo_files
 from reader.ingest import load_articles
 from reader.library import Library
-from reader.model import Article
+from reader.model import Article, RemovedLine
 from reader.ui.app import NewsReaderApp
 from tests.functional.app_support import sample_articles, settled, visible_lines
 from tests.functional.test_app_library_actions import article_list, rows
@@ -167,3 +167,39 @@ async def test_the_compare_header_counts_a_moved_passage_once_like_the_cli() -> 
             if "moved" in header:
                 break
         assert "2 changed, 1 moved, 3 only in A, 1 only in B" in header, header
+
+
+async def test_counts_agree_with_their_number() -> None:
+    from reader.ui.entries import counted
+    from tests.functional.test_app_library_actions import status
+
+    assert counted(1, "story", "stories") == "1 story"
+    assert counted(1204, "story", "stories") == "1,204 stories"
+    one_line_removed = Article(
+        title="One",
+        paragraphs=["Word."],
+        date="2026-05-01",
+        removed=[RemovedLine("Share this", "share counts", 0)],
+    )
+    app = NewsReaderApp(articles=[one_line_removed, sample_articles()[2]])
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        line = status(app)
+        assert line.startswith("2 articles · 2 unread · 2 stories · sorted"), line
+        assert "with several" not in line
+        await pilot.press("enter")
+        await pilot.pause()
+        text = "\n".join(app.screen.view.lines_text)
+        assert "1 word · 1 line removed" in text, text
+
+
+async def test_refresh_progress_leads_the_status_line_where_toasts_do_not_cover_it() -> None:
+    from tests.functional.test_app_library_actions import status
+
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        app._set_refresh_status("Refreshing feeds… 1/2 · Coast Wire")
+        assert status(app).startswith("Refreshing feeds… 1/2 · Coast Wire · 5 articles")
+        app._set_refresh_status("")
+        assert status(app).startswith("5 articles")

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from reader.ui.commands import bindings
-from reader.ui.entries import SORT_KEYS, Entry
+from reader.ui.entries import SORT_KEYS, Entry, counted
 from reader.ui.messages import FilterShown, OpenArticle
 from reader.ui.widgets.article_list import ArticleList, ListHeading
 
@@ -79,20 +79,21 @@ class ListScreen(Screen[None]):
         entries = article_list.entries
         unread = sum(1 for entry in entries if not entry.read)
         stories = {entry.story for entry in entries if entry.story is not None}
-        parts = [f"{len(entries):,} articles", f"{unread:,} unread"]
+        parts = [counted(len(entries), "article"), f"{unread:,} unread"]
         if stories:
             shared = {e.story for e in entries if e.story is not None and e.story_size > 1}
-            parts.append(f"{len(stories):,} stories ({len(shared):,} with several articles)")
+            told = counted(len(stories), "story", "stories")
+            parts.append(f"{told} ({len(shared):,} with several articles)" if shared else told)
         parts.append(f"sorted by {article_list.sort_key}")
         if article_list.starred_only:
             shown = "" if article_list.filter_query.strip() else f": {len(article_list.order):,}"
             parts.append(f"starred only{shown}")
         if article_list.filter_query.strip():
             parts.append(self._found(article_list))
-        if self.app.refresh_status:
-            parts.append(self.app.refresh_status)
-        elif self.app.origin:
+        if self.app.origin:
             parts.append(self.app.origin)
+        if self.app.refresh_status:  # first: toasts cover the line's right end
+            parts.insert(0, self.app.refresh_status)
         # Content, not markup: paths and feed titles are data
         self.query_one("#status", Static).update(Content(" · ".join(parts)))
 

@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article
-from reader.ui.entries import printable
+from reader.ui.entries import counted, printable
 
 REASON_STYLE = Style(italic=True)
 ASYNC_BLOCKS = 20_000  # paragraphs + removed lines from which the wrap runs in a thread
@@ -48,9 +48,9 @@ def article_blocks(
     meta = [article.source, article.date, f"By {article.byline}" if article.byline else None]
     words = words if words is not None else sum(len(p.split()) for p in article.paragraphs)
     parts = [printable(part, single_line=True) for part in meta if part]
-    parts.append(f"{words:,} words")
+    parts.append(counted(words, "word"))
     if article.removed:
-        parts.append(f"{len(article.removed)} lines removed")
+        parts.append(counted(len(article.removed), "line") + " removed")
     blocks.append(Block("meta", Text(" · ".join(parts)), False))
     if article.url:
         blocks.append(Block("meta", Text(printable(article.url, single_line=True)), False))
