@@ -100,6 +100,8 @@ IDENTICAL_ANCHOR_LENGTH = 20
 def is_anchor(match: Match) -> bool:
     if match.identical:
         return match.shared >= 1 or match.length >= IDENTICAL_ANCHOR_LENGTH
+    if match.quote:
+        return True
     return (
         match.score >= ANCHOR_SCORE
         and match.shared >= ANCHOR_SHARED

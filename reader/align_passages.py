@@ -114,7 +114,7 @@ def drop_slight(
     a_counts = Counter(a.norms)
     b_counts = Counter(b.norms)
     # A passage holding a long sentence copied word for word is no chance look-alike.
-    verbatim = {m.a[0] for m in matches if m.identical and m.shared >= VERBATIM_SHARED}
+    verbatim = {m.a[0] for m in matches if (m.identical and m.shared >= VERBATIM_SHARED) or m.quote}
     for (ra, rb), value in zip(passages, scores, strict=True):
         if (ra, rb) == whole:  # all of A is all of B: no chance about it
             kept.append((ra, rb))

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from reader.align_swaps import SWAP_PENALTY, EditOp, may_change, near_copy_changes, word_ops
-from reader.normalize import idf_weights, sentence_words, stems_and_facts
+from reader.normalize import content_stems, idf_weights, sentence_words, stems_and_facts
 from reader.segment import split_sentences
 
 Span = tuple[int, int]
@@ -80,6 +81,9 @@ class Match:
     # One side adds a long clause (``align_swaps``): no match as it stands, but the shorter
     # side with its neighbours may be (a sentence split in two, a hard-wrapped line).
     claim_added: bool = False
+    # The two share a quote: QUOTE_WORDS words or more word for word, with content words, and
+    # no fact differs. Enough to align on its own, however much else either sentence says.
+    quote: bool = False
 
 
 def units(text: str) -> list[Span]:
@@ -188,7 +192,11 @@ def _best_partners(
     for i, stems in enumerate(query.stems):
         if i in settled:
             continue
-        # The rarest stems find the partner; looking up every stem costs more, finds no more.
+        # The rarest stems the other side has find the partner; looking up every stem costs
+        # more, finds no more. (Rarest of all are the stems only this side has: they find
+        # nothing, and in a short text they would crowd out the shared ones.)
+        if len(stems) > QUERY_STEMS:
+            stems = [stem for stem in stems if stem in postings]
         query_stems = (
             sorted(stems, key=idf_of, reverse=True)[:QUERY_STEMS]
             if len(stems) > QUERY_STEMS
@@ -266,11 +274,14 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     cover = weight_shared / max(weight_a, weight_b)
     ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
-    value -= fact_penalty(facts_a, facts_b, dice)
-    claim_added = False
+    penalty = fact_penalty(facts_a, facts_b, dice)
+    value -= penalty
+    claim_added = swapped = False
     if ratio >= CLAUSE_CHECK_RATIO:
         words_a, words_b = norm_a.split(), norm_b.split()
-        value -= extra_clause_penalty(words_a, words_b)
+        clause = extra_clause_penalty(words_a, words_b)
+        penalty += clause
+        value -= clause
         text_a, text_b = _text(a, ra), _text(b, rb)
         gap = abs(len(words_a) - len(words_b))
         if may_change(stems_a - shared, stems_b - shared, facts_a, facts_b, gap, text_a, text_b):
@@ -281,7 +292,32 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
         claim_added = claim_added and ra[1] - ra[0] == 1 == rb[1] - rb[0]
         if swapped or claim_added:
             value -= SWAP_PENALTY
-    return Match(value, ra, rb, len(shared), cover, False, len(norm_a), claim_added)
+    quote = (
+        QUOTE_MIN_SCORE <= value < QUOTE_MAX_SCORE
+        and len(shared) >= QUOTE_CONTENT
+        and not (penalty or swapped or claim_added)
+        and ra[1] - ra[0] == 1 == rb[1] - rb[0]
+        and shares_a_quote(norm_a.split(), norm_b.split())
+    )
+    return Match(value, ra, rb, len(shared), cover, False, len(norm_a), claim_added, quote)
+
+
+QUOTE_WORDS = 8
+QUOTE_CONTENT = 3  # content words inside the run
+QUOTE_MIN_SCORE = 35.0  # below this the rest of the two sentences is unrelated
+QUOTE_MAX_SCORE = 75.0  # above this a pair aligns and stays on its own merits
+
+
+def shares_a_quote(words_a: list[str], words_b: list[str]) -> bool:
+    """A run of QUOTE_WORDS words or more in common, holding QUOTE_CONTENT content words."""
+    if min(len(words_a), len(words_b)) < QUOTE_WORDS:
+        return False
+    # Indel: the longest common run stays whole (a substitution path may cut it up)
+    for tag, a0, a1, _, _ in Indel.opcodes(words_a, words_b).as_list():
+        if tag == "equal" and a1 - a0 >= QUOTE_WORDS:
+            if len(set(content_stems(words_a[a0:a1]))) >= QUOTE_CONTENT:
+                return True
+    return False
 
 
 def extra_clause_penalty(

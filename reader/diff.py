@@ -1,8 +1,9 @@
 """Word-level differences inside an aligned pair, as character spans.
 
 Tokens are words and single punctuation marks; they are compared normalised (case, quote
-and dash style ignored) with rapidfuzz's Levenshtein opcodes, which are ~30x faster than
-difflib on sentence-sized lists.
+and dash style ignored) with rapidfuzz's Indel opcodes: the longest common subsequence, so a
+shared run stays whole where a substitution path may cut it up (changes next to each other
+then become one replace). ~30x faster than difflib on sentence-sized lists.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from reader.alignment import DiffOp, Span
 from reader.normalize import fold_typography
@@ -113,7 +114,7 @@ def word_ops(
     marks are absorbed)."""
     a_words, a_parts, a_pos = _layout(a_text, a_spans)
     b_words, b_parts, b_pos = _layout(b_text, b_spans)
-    ops = Levenshtein.opcodes(a_words, b_words).as_list()  # plain tuples: no object per op
+    ops = Indel.opcodes(a_words, b_words).as_list()  # plain tuples: no object per op
     # Offsets are needed only where an op starts or ends, and those come in reading order:
     # walk along each side's parts adding up lengths (token k is part 2k + 1), instead of
     # computing every token's offsets. An empty range is the place where the other side's

@@ -152,3 +152,31 @@ def test_one_changed_fact_in_a_long_copy_is_one_changed_row_between_identical_on
     assert all(row.pairs == (0,) for row in result.rows)
     changed = result.rows[1]
     assert a[changed.a[0][0] : changed.a[-1][1]] == sentences[2]
+
+
+def test_a_quote_two_outlets_share_word_for_word_is_aligned() -> None:
+    """QA: the same ten-word quote inside two otherwise different sentences was left unaligned
+    (too little of either sentence in common); the diff keeps the quote whole."""
+    a = (
+        "Talks in Brussels ended on Wednesday. US Deputy Secretary of State Wendy Sherman said "
+        "the allies made clear we will not slam the door shut on NATO's open-door policy. "
+        "Markets in Tokyo rallied after the central bank held rates. Heavy snow closed roads "
+        "across the Highlands overnight."
+    )
+    b = (
+        "Fishermen in Kilmory say a car park plan would cut them off from the slipway. "
+        "“We will not slam the door shut on Nato’s open-door policy,” she told reporters after "
+        "almost four hours of talks at the military organisation’s headquarters in Brussels. "
+        "The council will vote on the plan next month."
+    )
+    result = align(a, b)
+    assert len(result.pairs) == 1
+    pair = result.pairs[0]
+    equal = [a[op.a[0] : op.a[1]] for op in pair.diff if op.tag == "equal"]
+    assert any("we will not slam the door shut on NATO's open-door policy" in e for e in equal)
+
+
+def test_a_shared_run_with_a_changed_number_is_still_a_look_alike() -> None:
+    a = "The central bank raised its main interest rate to 4.5 percent on Thursday morning."
+    b = "The central bank raised its main interest rate to 4.75 percent on Thursday morning."
+    assert align(a, b).pairs == []

@@ -125,7 +125,7 @@ def _spans_of(parts: list[str]) -> tuple[str, list[tuple[int, int]]]:
 
 def _reference_diff(a_text, a_spans, b_text, b_spans) -> list[tuple[str, tuple, tuple]]:
     """Opcodes over ``tokens`` with every token's offsets at hand (the plain way)."""
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import Indel
 
     a_tokens, b_tokens = tokens(a_text, a_spans), tokens(b_text, b_spans)
 
@@ -138,7 +138,7 @@ def _reference_diff(a_text, a_spans, b_text, b_spans) -> list[tuple[str, tuple, 
             return (toks[-1][2], toks[-1][2])
         return (spans[-1][1], spans[-1][1]) if spans else (0, 0)
 
-    ops = Levenshtein.opcodes([t[0] for t in a_tokens], [t[0] for t in b_tokens])
+    ops = Indel.opcodes([t[0] for t in a_tokens], [t[0] for t in b_tokens])
     return [
         (
             op.tag,
