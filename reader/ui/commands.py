@@ -88,6 +88,10 @@ COMMANDS: tuple[AppCommand, ...] = (
     # the delete question
     AppCommand("confirm.yes", "y", "answer(True)", "Yes", "Yes, delete it", palette=False),
     AppCommand("confirm.no", "n,escape,enter", "answer(False)", "No", "No, keep it", palette=False),
+    # modal screens get no app bindings but the system ones: `?` again, for the question
+    AppCommand(
+        "confirm.help", "question_mark", "app.help", "Keys", "Show these keys", palette=False
+    ),
     # the help screen
     AppCommand("help.close", "escape,q,question_mark", "dismiss", "Close", "Close", palette=False),
 )

@@ -203,3 +203,26 @@ async def test_refresh_progress_leads_the_status_line_where_toasts_do_not_cover_
         assert status(app).startswith("Refreshing feeds… 1/2 · Coast Wire · 5 articles")
         app._set_refresh_status("")
         assert status(app).startswith("5 articles")
+
+
+async def test_question_mark_shows_the_keys_on_the_delete_question_and_the_compare_picker() -> None:
+    from reader.ui.compare import ComparePicker
+    from reader.ui.screens.confirm_screen import ConfirmScreen
+    from reader.ui.screens.help_screen import HelpScreen, help_rows
+
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        listed = dict(help_rows(app.screen))
+        assert "Focus Next" not in listed.values() and "Copy selected text" not in listed.values()
+        for key, modal in (("d", ConfirmScreen), ("c", ComparePicker)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, modal)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert app.screen.rows and all("palette" not in what for _, what in app.screen.rows)
+            await pilot.press("question_mark", "escape")  # close the keys, then the modal
+            await pilot.pause()
+            assert app.screen.SCOPE == "list"

@@ -176,7 +176,17 @@ class ComparePicker(ModalScreen[int | None]):
             tooltip="Close without comparing",
             id="compare_picker.cancel",
         ),
+        # a modal screen gets no app bindings but the system ones: `?` again
+        Binding(
+            "question_mark",
+            "app.help",
+            "Keys",
+            show=False,
+            tooltip="Show the keys of this screen",
+            id="compare_picker.help",
+        ),
     ]
+    HELP_TITLE = "compare with…"
 
     def __init__(
         self, target: Article, candidates: Sequence[Article], story_of: StoryOf | None = None

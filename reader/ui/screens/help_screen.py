@@ -11,13 +11,17 @@ from textual.widgets import Static
 
 from reader.ui.commands import bindings
 
+# Textual's own bindings that only clutter the list: tab moves focus between widgets few screens
+# have, and no view here lets the user select text to copy.
+HIDDEN_ACTIONS = frozenset({"app.focus_next", "app.focus_previous", "screen.copy_text"})
+
 
 def help_rows(screen: Screen) -> list[tuple[str, str]]:
     """(keys, what they do) for every binding active on ``screen``, in binding order."""
     rows: dict[str, tuple[list[str], str]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or binding.system:
+        if not binding.description or binding.system or binding.action in HIDDEN_ACTIONS:
             continue
         key = binding.id or f"{binding.action}:{binding.description}"
         what = binding.tooltip or binding.description
@@ -26,6 +30,8 @@ def help_rows(screen: Screen) -> list[tuple[str, str]]:
         if display not in keys:
             keys.append(display)
     result = [(" ".join(keys), what) for keys, what in rows.values()]
+    if isinstance(screen, ModalScreen):  # a question or a picker: no palette over it
+        return result
     if not any(a.binding.action == "command_palette" for a in screen.active_bindings.values()):
         result.append(("ctrl+p", "Command palette: every command, and the themes"))
     return result
