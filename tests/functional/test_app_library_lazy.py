@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import OptionList
+
 from reader.library import Library
 from reader.model import Article
 from reader.ui.app import NewsReaderApp
@@ -159,6 +161,13 @@ async def test_compare_picker_puts_the_same_story_first_loading_only_that_story(
         assert all(c.same_story for c in picker.ranked[: len(same)])
         assert not any(c.same_story for c in picker.ranked[len(same) :])
         assert len(picker.ranked) > len(same)  # the others, by title
+        # their title scores are not on the text scores' scale: not shown, said instead
+        assert all(c.by_title for c in picker.ranked[len(same) :])
+        assert not any(c.by_title for c in picker.ranked[: len(same)])
+        options = picker.query_one(OptionList)
+        first_other = options.get_option_at_index(len(same)).prompt.plain
+        assert first_other.startswith("     ") and first_other.endswith("(similar title)")
+        assert not options.get_option_at_index(0).prompt.plain.startswith("     ")
         assert fetches(app) == 1 + len(same)  # the target and its story: nothing else
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))

@@ -58,6 +58,7 @@ class Candidate:
     index: int  # into the candidates given to the picker
     score: float  # 0-100
     same_story: bool
+    by_title: bool = False  # ranked by title only (texts not loaded): the score is not shown
 
 
 def _similarity_text(article: Article) -> str:
@@ -143,7 +144,7 @@ def rank_lazy(
     taken = set(loaded)
     rest = [i for i in range(count) if i not in taken]
     others = [
-        Candidate(i, score, target_story is not None and candidates.story(i) == target_story)
+        Candidate(i, score, target_story is not None and candidates.story(i) == target_story, True)
         for i, score in _best_titles(target.title or "", candidates, rest, MAX_SHOWN)
     ]
     others.sort(key=lambda c: not c.same_story)  # stable: best title first within each
@@ -151,13 +152,18 @@ def rank_lazy(
 
 
 def _prompt(article: Article, candidate: Candidate) -> Text:
-    line = Text(f"{candidate.score:3.0f}  ", style="bold", no_wrap=True, overflow="ellipsis")
+    # Text and title scores are not on one scale (QA: unrelated titles scored above the
+    # story's texts): only text scores are shown, title matches say so.
+    shown = "   " if candidate.by_title else f"{candidate.score:3.0f}"
+    line = Text(f"{shown}  ", style="bold", no_wrap=True, overflow="ellipsis")
     line.append(printable(article.title or "(untitled)"))
     details = ", ".join(part for part in (article.source, article.date) if part)
     if details:
         line.append(f"  —  {printable(details)}", style="italic")
     if candidate.same_story:
         line.append("  (same story)", style="dim")
+    elif candidate.by_title:
+        line.append("  (similar title)", style="dim")
     return line
 
 
