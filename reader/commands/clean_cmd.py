@@ -60,6 +60,11 @@ def run(args: argparse.Namespace) -> int:
         for path in paths:
             try:
                 if path == "-":
+                    if sys.stdin.isatty():  # not piped: say why nothing happens
+                        print(
+                            "newsreader: reading an article from the terminal; end it with Ctrl-D",
+                            file=sys.stderr,
+                        )
                     text = read_stream(sys.stdin.buffer, "-")
                     article = article_from_text(text, path="-", html=looks_like_html(text))
                 else:

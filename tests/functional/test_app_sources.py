@@ -124,3 +124,12 @@ async def test_mouse_wheel_scrolls_the_list() -> None:
             await pilot.pause()
         assert article_list.scroll_y > 0
         assert "Item 0 " not in visible_lines(article_list)[0]  # the first row scrolled away
+
+
+def test_a_mistyped_command_is_named(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ReaderError, match=r"lst \(did you mean 'newsreader list'\?\)"):
+        run_app(["lst"])
+    with pytest.raises(ReaderError) as error:
+        run_app(["holiday.txt"])
+    assert "did you mean" not in str(error.value)
