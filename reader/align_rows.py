@@ -95,7 +95,11 @@ def build_rows(
     rows: list[dict] = []
     row_of_moved_a: dict[int, int] = {}
     row_of_moved_b: dict[int, int] = {}
-    for slot in range(-1, len(a_rows)):
+    # B's text before its first in-order passage goes after A's text before it (A's start,
+    # then B's, then the first common passage): reading starts with A, as the columns do.
+    lead = next((k for k, row in enumerate(a_rows) if row["kind"] != "only_a"), len(a_rows))
+    order = [*range(lead), -1, *range(lead, len(a_rows))]
+    for slot in order:
         if slot >= 0:
             row = a_rows[slot]
             if row["kind"] == "moved":

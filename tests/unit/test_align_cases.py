@@ -180,3 +180,13 @@ def test_a_shared_run_with_a_changed_number_is_still_a_look_alike() -> None:
     a = "The central bank raised its main interest rate to 4.5 percent on Thursday morning."
     b = "The central bank raised its main interest rate to 4.75 percent on Thursday morning."
     assert align(a, b).pairs == []
+
+
+def test_text_before_the_first_common_passage_reads_a_then_b() -> None:
+    """QA: with nothing in common, "only in B" was drawn above "only in A"."""
+    a = "Markets in Tokyo rallied after the central bank held rates steady on Friday."
+    b = "Heavy snow closed roads across the Highlands overnight, police said."
+    assert [row.kind for row in align(a, b).rows] == ["only_a", "only_b"]
+    common = "The minister resigned on Sunday evening after weeks of pressure over the contract."
+    result = align(f"{a} {common}", f"{b} {common}")
+    assert [row.kind for row in result.rows] == ["only_a", "only_b", "identical"]
