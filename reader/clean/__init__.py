@@ -182,12 +182,16 @@ def _headline_over_byline(lines: list[Line], k: int) -> bool:
 
 
 _MENU_MIN_WORDS = 5
+_WORD_JOINERS_RE = re.compile("['’-]")
 
 
 def _menu_like(text: str) -> bool:
     """Words only, all capitalised but at most one: section names run together."""
     words = text.split()
-    if len(words) < _MENU_MIN_WORDS or not all(word.isalpha() for word in words):
+    # "What's On", "Sci-Tech": a section name may hold an apostrophe or a hyphen
+    if len(words) < _MENU_MIN_WORDS or not all(
+        _WORD_JOINERS_RE.sub("", word).isalpha() for word in words
+    ):
         return False
     return sum(not word[0].isupper() for word in words) <= 1
 

@@ -158,3 +158,20 @@ def test_menu_run_above_headline_is_not_the_title() -> None:
     article = clean_text(page)
     assert article.title == "City council approves new budget for road repairs"
     assert not article.title_derived
+
+
+def test_a_section_menu_with_an_apostrophe_is_not_the_headline() -> None:
+    """QA: "Home News Sport What's On Business Jobs" was taken for the title."""
+    from reader.clean import clean_text
+
+    page = (
+        "Home News Sport What's On Business Jobs Property Motors\n"
+        "Police search river after teenager reported missing near weir\n"
+        "By Newsdesk\n"
+        "Last updated 22nd November 2026 at 09:05\n"
+        "Police divers and a helicopter have been searching the river after a 17-year-old "
+        "boy was reported missing near the weir on Saturday evening.\n"
+        "Officers were called at around 7.15pm by a friend who said the teenager had gone "
+        "into the water and had not come out.\n"
+    )
+    assert clean_text(page).title == "Police search river after teenager reported missing near weir"
