@@ -47,7 +47,7 @@ def load_paths(paths: Sequence[str | Path], origin: str | None = None) -> Loaded
 
 
 def load_demo(note: str | None = None) -> Loaded:
-    loaded = load_paths(demo_paths(), origin="demo story")
+    loaded = load_paths(demo_paths(), origin="demo story (add yours: newsreader add PATH|URL)")
     loaded.kind = "demo"
     if note:
         loaded.notes.append(note)

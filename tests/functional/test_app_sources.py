@@ -26,7 +26,7 @@ async def test_no_path_and_no_library_shows_the_demo_story_grouped() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         assert len(app.entries) == len(demo_files()) == 6
-        assert app.origin == "demo story"
+        assert app.origin.startswith("demo story (add yours")
         assert any("library is empty" in n.message for n in app._notifications)
         flood = [e for e in app.entries if "Velmora" in e.article.text or "Millbrook" in e.title]
         bakery = next(e for e in app.entries if "bakery" in e.title)
