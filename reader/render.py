@@ -41,13 +41,15 @@ def render(
     table = Table(
         show_header=True,
         header_style="bold",
-        expand=True,
         show_lines=True,
-        pad_edge=False,
     )
-    table.add_column("#", justify="right", no_wrap=True, style="dim")
-    table.add_column(Text(f"A: {title_a}"), ratio=1, overflow="fold")
-    table.add_column(Text(f"B: {title_b}"), ratio=1, overflow="fold")
+    gutter = len(f"{len(alignment.rows)} ~")
+    # Both text columns exactly as wide (an odd column left over stays unused), so identical
+    # text wraps identically on both sides: 4 borders and 6 cells of padding besides.
+    text_width = max(10, (console.width - gutter - 10) // 2)
+    table.add_column("#", justify="right", no_wrap=True, style="dim", width=gutter)
+    table.add_column(Text(f"A: {title_a}"), width=text_width, overflow="fold")
+    table.add_column(Text(f"B: {title_b}"), width=text_width, overflow="fold")
     for number, row in enumerate(alignment.rows, start=1):
         table.add_row(*_cells(alignment, row, number))
     console.print(table)

@@ -137,3 +137,13 @@ def test_file_names_with_escape_sequences_are_shown_escaped(tmp_path: Path, caps
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err
     assert "emp\\x1b]0;x\\x07ty.txt: empty file" in err and "no\\x1b[31mpe.txt" in err
+
+
+def test_identical_text_wraps_the_same_in_both_columns(seeds_dir: Path, capsys) -> None:
+    """QA: the B column was one character wider, so the same text wrapped differently."""
+    seed = seeds_dir / "002_b1cb49b56e4e3559.txt"
+    for width in (100, 121):
+        assert main(["compare", str(seed), str(seed), "--width", str(width)]) == 0
+        lines = [line for line in capsys.readouterr().out.splitlines() if line.count("│") == 4]
+        assert lines and all(line.split("│")[2] == line.split("│")[3] for line in lines)
+        assert all(len(line) <= width for line in lines)
