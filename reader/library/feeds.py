@@ -283,7 +283,8 @@ def _refresh_one(
             postponed += 1
             report(f"{entry.title or entry.link}: left for the next refresh")
             continue
-        message = _import_entry(library, feed.id, entry, page, summary)
+        outlet = feed.title or parsed.title
+        message = _import_entry(library, feed.id, entry, page, summary, outlet)
         if message is None:
             if entry.key in attempts:
                 _forget_failure(library, feed.id, entry.key)
@@ -406,11 +407,17 @@ def _forget_failure(library: Library, feed_id: int, key: str) -> None:
 
 
 def _import_entry(
-    library: Library, feed_id: int, entry: FeedEntry, page: _Page, summary: RefreshSummary
+    library: Library,
+    feed_id: int,
+    entry: FeedEntry,
+    page: _Page,
+    summary: RefreshSummary,
+    outlet: str | None = None,
 ) -> str | None:
     """Clean and store one entry (its feed content when the page could not be fetched);
-    the error line when neither gave an article."""
-    from reader.library.html import clean_html, clean_raw
+    the error line when neither gave an article. ``outlet``: the feed's title, the article's
+    source when its page names none (better than the bare host name)."""
+    from reader.library.html import _host, clean_html, clean_raw
 
     article: Article | None = None
     raw, kind = page.raw, page.kind
@@ -436,6 +443,8 @@ def _import_entry(
         article.title, article.title_derived = entry.title, False
     if entry.date:  # the feed's own date beats one guessed from the page
         article.date = entry.date
+    if outlet and (not article.source or article.source == _host(entry.link)):
+        article.source = outlet
     result = library.add_article(article, raw=raw, kind=kind, feed_id=feed_id)
     if result.added:
         summary.added += 1

@@ -143,6 +143,10 @@ def test_atom_with_last_modified_and_content_fallback(server, library) -> None:
     assert titles == {STORY_CORPUS[8][1], STORY_CORPUS[6][1]}
     fallback = next(e for e in library.articles() if e.article.title == STORY_CORPUS[6][1])
     assert "Rodri" in fallback.article.text  # from the feed's own content: the page is gone
+    # no page to name the outlet: the feed's title does (not the host, 127.0.0.1)
+    assert fallback.article.source == "Test Atom"
+    paged = next(e for e in library.articles() if e.article.title == STORY_CORPUS[8][1])
+    assert paged.article.source == STORY_CORPUS[8][3]  # the page's own site name stays
     again = refresh_feeds(library)
     assert again.not_modified == 1
     assert server.conditional["/atom.xml"] >= 1
