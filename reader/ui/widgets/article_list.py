@@ -44,9 +44,29 @@ class Columns:
 
     @classmethod
     def for_width(cls, width: int, story: int = STORY_WIDTH) -> Columns:
-        outlet = max(8, min(22, width // 6))
-        fixed = 3 + story + outlet + 10 + 8 + 4 * len(GAP)
-        return cls(3, story, max(8, width - fixed), outlet, 10, 8)
+        # A narrow terminal keeps the title readable: length, then outlet, then date give way.
+        length = 8 if width >= NARROW_NO_LENGTH else 0
+        outlet = max(8, min(22, width // 6)) if width >= NARROW_NO_OUTLET else 0
+        date = 10 if width >= NARROW_NO_DATE else 0
+        shown = [column for column in (outlet, date, length) if column]
+        fixed = 3 + story + len(GAP) + sum(shown) + len(GAP) * len(shown)
+        return cls(3, story, max(8, width - fixed), outlet, date, length)
+
+    def cells(self, story: str, title: str, outlet: str, date: str, length: str) -> list[str]:
+        """Each shown column's text, cut or padded to its width (hidden columns left out)."""
+        out = [_cells(story, self.story), _cells(title, self.title)]
+        if self.outlet:
+            out.append(_cells(outlet, self.outlet))
+        if self.date:
+            out.append(_cells(date, self.date))
+        if self.length:
+            out.append(length.rjust(self.length)[-self.length :])
+        return out
+
+
+NARROW_NO_LENGTH = 90
+NARROW_NO_OUTLET = 70
+NARROW_NO_DATE = 50
 
 
 def mark_label(entry: Entry) -> str:
@@ -91,17 +111,8 @@ class ListHeading(Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         columns = Columns.for_width(width, self.story_width)
-        text = (
-            " " * columns.mark
-            + _cells("story", columns.story)
-            + GAP
-            + _cells("title", columns.title)
-            + GAP
-            + _cells("outlet", columns.outlet)
-            + GAP
-            + _cells("date", columns.date)
-            + GAP
-            + _cells("length", columns.length).rjust(columns.length)
+        text = " " * columns.mark + GAP.join(
+            columns.cells("story", "title", "outlet", "date", "length")
         )
         return Strip([Segment(_cells(text, width), self.rich_style)], width)
 
@@ -391,18 +402,19 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         )
         story = base + self.get_component_rich_style("article-list--story")
         mark = mark_label(entry)
-        segments = [
-            Segment(mark, base + self.get_component_rich_style("article-list--mark")),
-            Segment(_cells(story_label(entry), columns.story), story),
-            Segment(GAP, base),
-            Segment(_cells(entry.title, columns.title), title_style),
-            Segment(GAP, base),
-            Segment(_cells(entry.outlet, columns.outlet), meta),
-            Segment(GAP, base),
-            Segment(_cells(printable(entry.date[:10], single_line=True), columns.date), meta),
-            Segment(GAP, base),
-            Segment(length_label(entry.words).rjust(columns.length)[-columns.length :], meta),
-        ]
+        texts = columns.cells(
+            story_label(entry),
+            entry.title,
+            entry.outlet,
+            printable(entry.date[:10], single_line=True),
+            length_label(entry.words) if columns.length else "",
+        )
+        styles = [story, title_style] + [meta] * (len(texts) - 2)
+        segments = [Segment(mark, base + self.get_component_rich_style("article-list--mark"))]
+        for k, (text, style) in enumerate(zip(texts, styles, strict=True)):
+            if k:
+                segments.append(Segment(GAP, base))
+            segments.append(Segment(text, style))
         strip = Strip(segments).crop_extend(0, width, base)
         if is_cursor:
             cursor = self.get_component_rich_style("article-list--cursor")
