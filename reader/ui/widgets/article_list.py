@@ -43,11 +43,16 @@ class Columns:
     length: int
 
     @classmethod
-    def for_width(cls, width: int, story: int = STORY_WIDTH) -> Columns:
+    def for_width(
+        cls, width: int, story: int = STORY_WIDTH, *, outer: int | None = None
+    ) -> Columns:
+        """Columns for ``width`` cells. Which columns show is decided by ``outer`` (the
+        widget's whole width, scrollbar included), so the heading and the rows agree."""
         # A narrow terminal keeps the title readable: length, then outlet, then date give way.
-        length = 8 if width >= NARROW_NO_LENGTH else 0
-        outlet = max(8, min(22, width // 6)) if width >= NARROW_NO_OUTLET else 0
-        date = 10 if width >= NARROW_NO_DATE else 0
+        decide = width if outer is None else outer
+        length = 8 if decide >= NARROW_NO_LENGTH else 0
+        outlet = max(8, min(22, width // 6)) if decide >= NARROW_NO_OUTLET else 0
+        date = 10 if decide >= NARROW_NO_DATE else 0
         shown = [column for column in (outlet, date, length) if column]
         fixed = 3 + story + len(GAP) + sum(shown) + len(GAP) * len(shown)
         return cls(3, story, max(8, width - fixed), outlet, date, length)
@@ -394,7 +399,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _row_strip(self, entry: Entry, width: int, is_cursor: bool) -> Strip:
-        columns = Columns.for_width(width, self.story_width)
+        columns = Columns.for_width(width, self.story_width, outer=self.size.width)
         base = self.rich_style
         meta = base + self.get_component_rich_style("article-list--meta")
         title_style = base + self.get_component_rich_style(
