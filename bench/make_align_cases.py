@@ -58,6 +58,38 @@ def _layout(units: list[tuple[str, dict[str, Any] | None]], rng: random.Random) 
     return "".join(parts), spans
 
 
+def assemble_case(
+    picked: list[dict[str, Any]], orphans: list[dict[str, Any]], rng: random.Random
+) -> tuple[str, str, list[dict[str, Any]], list[dict[str, Any]]]:
+    """Two documents from sentence pairs: each pair's sides go to A and B (which side where is
+    random), orphans to one side only, both shuffled. Returns the texts, the gold passages
+    (equivalent pairs) and the look-alikes, with character spans."""
+    a_units: list[tuple[str, dict[str, Any] | None]] = []
+    b_units: list[tuple[str, dict[str, Any] | None]] = []
+    for pair in picked:
+        first, second = (pair["a"], pair["b"]) if rng.random() < 0.5 else (pair["b"], pair["a"])
+        a_units.append((first, pair))
+        b_units.append((second, pair))
+    for orphan in orphans:  # one side only: must stay unique
+        side = a_units if rng.random() < 0.5 else b_units
+        side.append((orphan[rng.choice(["a", "b"])], None))
+    rng.shuffle(a_units)
+    rng.shuffle(b_units)
+    a_text, a_spans = _layout(a_units, rng)
+    b_text, b_spans = _layout(b_units, rng)
+    b_by_id = {tag["id"]: span for span, tag in b_spans if tag}
+    gold, looks = [], []
+    for span, tag in a_spans:
+        if not tag:
+            continue
+        entry = {"a": list(span), "b": list(b_by_id[tag["id"]]), "pair": tag["id"]}
+        if tag["equivalent"]:
+            gold.append(entry)
+        else:
+            looks.append({**entry, "kind": tag["kind"]})
+    return a_text, b_text, gold, looks
+
+
 def build_sentence_case(
     case_id: str, pairs: list[dict[str, Any]], rng: random.Random, variant: str
 ) -> dict[str, Any]:
@@ -82,29 +114,7 @@ def build_sentence_case(
     others = [p for p in pairs if p["equivalent"] and p["topic"] not in chosen_topics]
     orphans = rng.sample(others, rng.randint(0, 2))
 
-    a_units: list[tuple[str, dict[str, Any] | None]] = []
-    b_units: list[tuple[str, dict[str, Any] | None]] = []
-    for pair in picked:
-        first, second = (pair["a"], pair["b"]) if rng.random() < 0.5 else (pair["b"], pair["a"])
-        a_units.append((first, pair))
-        b_units.append((second, pair))
-    for orphan in orphans:  # one side only: must stay unique
-        side = a_units if rng.random() < 0.5 else b_units
-        side.append((orphan[rng.choice(["a", "b"])], None))
-    rng.shuffle(a_units)
-    rng.shuffle(b_units)
-    a_text, a_spans = _layout(a_units, rng)
-    b_text, b_spans = _layout(b_units, rng)
-    b_by_id = {tag["id"]: span for span, tag in b_spans if tag}
-    gold, looks = [], []
-    for span, tag in a_spans:
-        if not tag:
-            continue
-        entry = {"a": list(span), "b": list(b_by_id[tag["id"]]), "pair": tag["id"]}
-        if tag["equivalent"]:
-            gold.append(entry)
-        else:
-            looks.append({**entry, "kind": tag["kind"]})
+    a_text, b_text, gold, looks = assemble_case(picked, orphans, rng)
     return {
         "id": case_id,
         "variant": variant,

@@ -23,7 +23,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from make_align_cases import _layout
+from make_align_cases import assemble_case
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "align"
@@ -83,29 +83,7 @@ def build_news_case(
     others = [p for p in pairs if p["story"] not in chosen]
     orphans = rng.sample(others, min(len(others), rng.randint(0, 2)))
 
-    a_units: list[tuple[str, dict[str, Any] | None]] = []
-    b_units: list[tuple[str, dict[str, Any] | None]] = []
-    for pair in picked:
-        first, second = (pair["a"], pair["b"]) if rng.random() < 0.5 else (pair["b"], pair["a"])
-        a_units.append((first, pair))
-        b_units.append((second, pair))
-    for orphan in orphans:  # one side only: must stay unique
-        side = a_units if rng.random() < 0.5 else b_units
-        side.append((orphan[rng.choice(["a", "b"])], None))
-    rng.shuffle(a_units)
-    rng.shuffle(b_units)
-    a_text, a_spans = _layout(a_units, rng)
-    b_text, b_spans = _layout(b_units, rng)
-    b_by_id = {tag["id"]: span for span, tag in b_spans if tag}
-    gold, looks = [], []
-    for span, tag in a_spans:
-        if not tag:
-            continue
-        entry = {"a": list(span), "b": list(b_by_id[tag["id"]]), "pair": tag["id"]}
-        if tag["equivalent"]:
-            gold.append(entry)
-        else:
-            looks.append({**entry, "kind": tag["kind"]})
+    a_text, b_text, gold, looks = assemble_case(picked, orphans, rng)
     return {
         "id": case_id,
         "part": part,
