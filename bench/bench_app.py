@@ -110,6 +110,14 @@ def child_app(count: int) -> None:
 
 def time_child(kind: str, count: int, env: dict[str, str]) -> float:
     """Seconds from spawn to exit of one child on a 120x40 pseudo-terminal."""
+    command = [sys.executable, __file__, "--child", kind, "--articles", str(count)]
+    elapsed, _ = run_on_pty(command, env, kind)
+    return elapsed
+
+
+def run_on_pty(command: list[str], env: dict[str, str], name: str) -> tuple[float, float]:
+    """Run ``command`` on a 120x40 pseudo-terminal (its output read as a terminal would):
+    seconds from spawn to exit, and the child's peak resident memory in MB."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
     drained = threading.Event()
@@ -124,17 +132,17 @@ def time_child(kind: str, count: int, env: dict[str, str]) -> float:
         drained.set()
 
     threading.Thread(target=drain, daemon=True).start()
-    command = [sys.executable, __file__, "--child", kind, "--articles", str(count)]
     start = time.perf_counter()
     process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env)
-    code = process.wait(timeout=120)
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
     os.close(slave)
     drained.wait(2)
     os.close(master)
-    if code != 0:
-        raise SystemExit(f"{kind} child failed with exit code {code}")
-    return elapsed
+    if process.returncode != 0:
+        raise SystemExit(f"{name} child failed with exit code {process.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def startup(count: int, runs: int) -> tuple[float, float]:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_app import OUTLETS, SIZE, WORDS, generated_titles  # noqa: E402
+from bench_app import OUTLETS, SIZE, WORDS, generated_titles, run_on_pty  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY_SIZE = 4
@@ -111,38 +111,7 @@ def child_app() -> None:
 
 def time_child(kind: str, env: dict[str, str]) -> tuple[float, float]:
     """Seconds from spawn to exit of one child on a 120x40 pty, and its peak RSS in MB."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-    import threading
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-    drained = threading.Event()
-
-    def drain() -> None:  # a real terminal reads everything; so do we
-        while True:
-            try:
-                if not os.read(master, 65536):
-                    break
-            except OSError:
-                break
-        drained.set()
-
-    threading.Thread(target=drain, daemon=True).start()
-    command = [sys.executable, __file__, "--child", kind]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    os.close(slave)
-    drained.wait(2)
-    os.close(master)
-    if process.returncode != 0:
-        raise SystemExit(f"{kind} child failed with exit code {process.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+    return run_on_pty([sys.executable, __file__, "--child", kind], env, kind)
 
 
 def main() -> int:
