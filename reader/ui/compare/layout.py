@@ -127,16 +127,53 @@ def _split_row(
 
 
 def _unified_row(alignment: Alignment, index: int, row: Row, width: int) -> list[DisplayLine]:
-    sides: list[Side] = []
     if row.kind == "identical":
         sides = _side_lines(alignment, index, "a", width, letter="", label=False)
-    else:
-        sides = _side_lines(alignment, index, "a", width, letter="A")
-        b_lines = _side_lines(alignment, index, "b", width, letter="B")
-        if sides and b_lines and b_lines[0].is_label:
-            b_lines = b_lines[1:]  # one label for both sides of a moved passage
-        sides += b_lines
+        return [DisplayLine(index, side, None) for side in sides]
+    a_lines = _side_lines(alignment, index, "a", width, letter="A")
+    b_lines = _side_lines(alignment, index, "b", width, letter="B")
+    head: list[Side] = []
+    if a_lines and a_lines[0].is_label:
+        head, a_lines = a_lines[:1], a_lines[1:]
+    if b_lines and b_lines[0].is_label:
+        head, b_lines = head or b_lines[:1], b_lines[1:]  # one label for both sides
+    blank = Side((), _base_mark(row), row.kind)
+    sides = head + _interleave(_paragraphs(a_lines), _paragraphs(b_lines), blank)
     return [DisplayLine(index, side, None) for side in sides]
+
+
+def _paragraphs(lines: list[Side]) -> list[list[Side]]:
+    """A side's wrapped lines cut at its blank lines (the paragraph breaks)."""
+    paragraphs: list[list[Side]] = [[]]
+    for line in lines:
+        if line.runs:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+def _interleave(a: list[list[Side]], b: list[list[Side]], blank: Side) -> list[Side]:
+    """Both versions of a passage in one column, with a blank line at each paragraph break.
+
+    Sides with as many paragraphs go paragraph by paragraph (A's first, B's first, blank, ...),
+    so each version sits under the one it matches, as it sits beside it in the split view.
+    Otherwise all of A, a blank line, then all of B: A's last paragraph never runs into B's.
+    """
+    if len(a) == len(b):
+        groups = [pa + pb for pa, pb in zip(a, b, strict=True)]
+    else:
+        groups = [_joined(side, blank) for side in (a, b) if side]
+    return _joined(groups, blank) or [blank]
+
+
+def _joined(groups: list[list[Side]], blank: Side) -> list[Side]:
+    lines: list[Side] = []
+    for number, group in enumerate(groups):
+        if number:
+            lines.append(blank)
+        lines.extend(group)
+    return lines
 
 
 def _side_lines(
