@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import set_cell_size
@@ -31,9 +31,16 @@ STORY_WIDTH = 6  # "s12 ×3"; wider when library story ids need it
 THREADED_FILTER_ROWS = 20_000
 
 
+# A narrow terminal keeps the title readable: while the title would get fewer cells than this,
+# the column gives way, in this order (with every column and short story labels: length hides
+# below 89 columns, outlet below 70, date below 50). Columns no row fills take no room at all,
+# so the others stay longer.
+GIVE_WAY: tuple[tuple[str, int], ...] = (("length", 40), ("outlet", 34), ("date", 27))
+
+
 @dataclass(frozen=True, slots=True)
 class Columns:
-    """Cell widths of the list's columns at one terminal width."""
+    """Cell widths of the list's columns at one terminal width (0: the column is not shown)."""
 
     mark: int
     story: int
@@ -44,22 +51,33 @@ class Columns:
 
     @classmethod
     def for_width(
-        cls, width: int, story: int = STORY_WIDTH, *, outer: int | None = None
+        cls,
+        width: int,
+        story: int = STORY_WIDTH,
+        *,
+        outer: int | None = None,
+        empty: frozenset[str] = frozenset(),
     ) -> Columns:
-        """Columns for ``width`` cells. Which columns show is decided by ``outer`` (the
-        widget's whole width, scrollbar included), so the heading and the rows agree."""
-        # A narrow terminal keeps the title readable: length, then outlet, then date give way.
+        """Columns for ``width`` cells, without the columns in ``empty``. Which columns show is
+        decided by ``outer`` (the widget's whole width, scrollbar included), so the heading and
+        the rows agree."""
         decide = width if outer is None else outer
-        length = 8 if decide >= NARROW_NO_LENGTH else 0
-        outlet = max(8, min(22, width // 6)) if decide >= NARROW_NO_OUTLET else 0
-        date = 10 if decide >= NARROW_NO_DATE else 0
-        shown = [column for column in (outlet, date, length) if column]
-        fixed = 3 + story + len(GAP) + sum(shown) + len(GAP) * len(shown)
-        return cls(3, story, max(8, width - fixed), outlet, date, length)
+        story = 0 if "story" in empty else story
+        wanted = {
+            "outlet": 0 if "outlet" in empty else max(8, min(22, decide // 6)),
+            "date": 0 if "date" in empty else 10,
+            "length": 8,
+        }
+        for name, title_cells in GIVE_WAY:
+            if decide - _fixed(story, wanted.values()) < title_cells:
+                wanted[name] = 0
+        title = max(8, width - _fixed(story, wanted.values()))
+        return cls(3, story, title, wanted["outlet"], wanted["date"], wanted["length"])
 
     def cells(self, story: str, title: str, outlet: str, date: str, length: str) -> list[str]:
         """Each shown column's text, cut or padded to its width (hidden columns left out)."""
-        out = [_cells(story, self.story), _cells(title, self.title)]
+        out = [_cells(story, self.story)] if self.story else []
+        out.append(_cells(title, self.title))
         if self.outlet:
             out.append(_cells(outlet, self.outlet))
         if self.date:
@@ -69,9 +87,10 @@ class Columns:
         return out
 
 
-NARROW_NO_LENGTH = 90
-NARROW_NO_OUTLET = 70
-NARROW_NO_DATE = 50
+def _fixed(story: int, others: Iterable[int]) -> int:
+    """Cells taken by everything but the title: marks, the shown columns and their gaps."""
+    shown = [column for column in (story, *others) if column]
+    return 3 + sum(shown) + len(GAP) * len(shown)
 
 
 def mark_label(entry: Entry) -> str:
@@ -107,15 +126,15 @@ def _cells(text: str, width: int) -> str:
 
 
 class ListHeading(Widget):
-    """The column names above the list (same layout as the rows)."""
+    """The column names above the list (the list hands over its columns, so they line up)."""
 
     DEFAULT_CSS = "ListHeading { height: 1; }"
 
-    story_width = STORY_WIDTH  # set by the list below it
+    columns: Columns | None = None  # set by the list below it
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        columns = Columns.for_width(width, self.story_width)
+        columns = self.columns or Columns.for_width(width)
         text = " " * columns.mark + GAP.join(
             columns.cells("story", "title", "outlet", "date", "length")
         )
@@ -159,6 +178,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: dict[tuple[int, bool, bool], Strip] = {}
         self._strips_width = -1
         self.story_width = STORY_WIDTH
+        self.empty_columns: frozenset[str] = frozenset()
+        self._columns: Columns | None = None  # as last handed to the heading
         self.empty_message = "Loading…"
 
     # -- data -------------------------------------------------------------------------------
@@ -168,20 +189,47 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._by_library_id = {
             entry.library_id: entry.index for entry in self.entries if entry.library_id is not None
         }
-        self._measure_stories()
+        self._measure_columns()
         self._resort()
         self._refilter(keep=current)
 
-    def _measure_stories(self) -> None:
-        width = story_width(self.entries)
-        if width == self.story_width:
+    def _measure_columns(self) -> None:
+        """The story column's width, and which columns no row fills (they take no space)."""
+        entries = self.entries
+        width = story_width(entries)
+        # Nothing to show yet (loading): the heading names every column.
+        empty = set() if not entries else {
+            name
+            for name, filled in (
+                ("story", any(entry.story_number for entry in entries)),
+                ("outlet", any(entry.outlet for entry in entries)),
+                ("date", any(entry.date for entry in entries)),
+            )
+            if not filled
+        }
+        if width == self.story_width and empty == self.empty_columns:
             return
         self.story_width = width
+        self.empty_columns = frozenset(empty)
         self._strips.clear()
-        if self.is_attached:
-            for heading in self.screen.query(ListHeading):
-                heading.story_width = width
-                heading.refresh()
+        self.refresh()
+
+    @property
+    def columns(self) -> Columns:
+        """The columns the rows are drawn with at the list's current width."""
+        return Columns.for_width(
+            self.scrollable_content_region.width,
+            self.story_width,
+            outer=self.size.width,
+            empty=self.empty_columns,
+        )
+
+    def _share_columns(self, columns: Columns) -> None:
+        """The heading above draws the same columns (the scrollbar narrows the rows only)."""
+        self._columns = columns
+        for heading in self.screen.query(ListHeading):
+            heading.columns = columns
+            heading.refresh()
 
     def set_sort(self, key: str) -> None:
         current = self.current_entry
@@ -224,7 +272,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def rows_changed(self) -> None:
         """Entries changed in place (read marks, stories): redraw."""
-        self._measure_stories()
+        self._measure_columns()
         self._strips.clear()
         self.refresh()
 
@@ -242,7 +290,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._by_library_id = {
             entry.library_id: entry.index for entry in self.entries if entry.library_id is not None
         }
-        self._measure_stories()
+        self._measure_columns()
         self._resort()
         self._refilter(keep=None, row=row)
 
@@ -374,6 +422,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if width != self._strips_width:
             self._strips.clear()
             self._strips_width = width
+        columns = self.columns
+        if columns != self._columns:
+            self._strips.clear()
+            self._share_columns(columns)
         row = round(self.scroll_y) + y
         if not self.order:
             if y == 0:
@@ -395,11 +447,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if strip is None:
             if len(self._strips) > 2000:
                 self._strips.clear()
-            strip = self._strips[key] = self._row_strip(self.entries[key[0]], width, key[1])
+            entry = self.entries[key[0]]
+            strip = self._strips[key] = self._row_strip(entry, columns, width, key[1])
         return strip
 
-    def _row_strip(self, entry: Entry, width: int, is_cursor: bool) -> Strip:
-        columns = Columns.for_width(width, self.story_width, outer=self.size.width)
+    def _row_strip(self, entry: Entry, columns: Columns, width: int, is_cursor: bool) -> Strip:
         base = self.rich_style
         meta = base + self.get_component_rich_style("article-list--meta")
         title_style = base + self.get_component_rich_style(
@@ -414,7 +466,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             printable(entry.date[:10], single_line=True),
             length_label(entry.words) if columns.length else "",
         )
-        styles = [story, title_style] + [meta] * (len(texts) - 2)
+        styles = ([story] if columns.story else []) + [title_style]
+        styles += [meta] * (len(texts) - len(styles))
         segments = [Segment(mark, base + self.get_component_rich_style("article-list--mark"))]
         for k, (text, style) in enumerate(zip(texts, styles, strict=True)):
             if k:
