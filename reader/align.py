@@ -16,6 +16,8 @@ Pipeline (all plain Python, no Textual):
 
 from __future__ import annotations
 
+import gc
+
 from reader.align_passages import (
     drop_slight,
     join_passages,
@@ -46,6 +48,19 @@ MEMBER_SHARE = 0.15
 
 def align(a_text: str, b_text: str) -> Alignment:
     """Align ``a_text`` with ``b_text``; every span in the result indexes its own text."""
+    # The aligner makes hundreds of thousands of short-lived objects and no reference cycles:
+    # the cyclic garbage collector's passes over them are wasted time (5% at 2,000 sentences,
+    # more in the app, which holds many more objects). State restored as found.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _align(a_text, b_text)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _align(a_text: str, b_text: str) -> Alignment:
     a, b, idf = build_sides(a_text, b_text)
     matches = choose_matches(a, b, idf)
     passages = join_passages(matches, a, b)

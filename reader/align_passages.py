@@ -177,10 +177,7 @@ def longest_chain(passages: list[tuple[Range, Range]], a: Side, b: Side) -> set[
     best_value = [0.0] * n
     previous = [-1] * n
     for k, (ra, rb) in enumerate(passages):
-        weight = float(
-            sum(e - s for s, e in a.spans[ra[0] : ra[1]])
-            + sum(e - s for s, e in b.spans[rb[0] : rb[1]])
-        )
+        weight = float(_chars(a, ra) + _chars(b, rb))
         value, index = 0.0, -1
         position = rank[k] - 1
         while position > 0:  # best chain ending before this B position

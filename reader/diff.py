@@ -74,7 +74,99 @@ def word_diff(
     a_text: str, a_spans: Sequence[Span], b_text: str, b_spans: Sequence[Span]
 ) -> tuple[DiffOp, ...]:
     """Equal / insert / delete / replace operations between two passages, in reading order."""
-    return absorb_stray_marks(word_ops(a_text, a_spans, b_text, b_spans), a_text)
+    return absorb_stray_marks(_ops_around_copies(a_text, a_spans, b_text, b_spans), a_text)
+
+
+def _ops_around_copies(
+    a_text: str, a_spans: Sequence[Span], b_text: str, b_spans: Sequence[Span]
+) -> tuple[DiffOp, ...]:
+    """``word_ops``, without tokenising the sentences both passages start or end with word for
+    word (a changed passage is mostly copied sentences around the changed ones).
+
+    The opcodes of P+X+S against P+Y+S are those of X against Y, shifted, with P and S joined
+    to the equal runs at either end, as long as the common prefix and suffix that rapidfuzz
+    strips first stay inside X and Y (checked on the tokens; else the passages are diffed
+    whole). Only where the text folds character for character, so that a copied sentence has
+    the same tokens and lengths on both sides."""
+    shortest = min(len(a_spans), len(b_spans))
+    head = 0
+    while head < shortest - 1 and _copied(a_text, a_spans[head], b_text, b_spans[head]):
+        head += 1
+    tail = 0
+    while head + tail < shortest - 1 and _copied(
+        a_text, a_spans[-1 - tail], b_text, b_spans[-1 - tail]
+    ):
+        tail += 1
+    if not (head or tail) or not (
+        _folds_in_place(a_text, a_spans) and _folds_in_place(b_text, b_spans)
+    ):
+        return word_ops(a_text, a_spans, b_text, b_spans)
+    a_middle = a_spans[head : len(a_spans) - tail]
+    b_middle = b_spans[head : len(b_spans) - tail]
+    a_layout, b_layout = _layout(a_text, a_middle), _layout(b_text, b_middle)
+    if not _strips_stay_inside(a_layout[0], b_layout[0], head > 0, tail > 0):
+        return word_ops(a_text, a_spans, b_text, b_spans)
+    ops = list(_ops(a_layout, b_layout))
+    if tail:
+        # The middle's place "after its last word" is, in the whole passage, the place before
+        # the first word of the tail; only the last op can be there (an insert or a delete).
+        a_end, b_end = a_middle[-1][1], b_middle[-1][1]
+        a_next, b_next = a_spans[len(a_spans) - tail][0], b_spans[len(b_spans) - tail][0]
+        last = ops[-1]
+        if last.a == (a_end, a_end) or last.b == (b_end, b_end):
+            last = ops[-1] = DiffOp(
+                last.tag,
+                (a_next, a_next) if last.a == (a_end, a_end) else last.a,
+                (b_next, b_next) if last.b == (b_end, b_end) else last.b,
+            )
+        if last.tag == "equal":
+            ops[-1] = DiffOp("equal", (last.a[0], a_spans[-1][1]), (last.b[0], b_spans[-1][1]))
+        else:
+            ops.append(DiffOp("equal", (a_next, a_spans[-1][1]), (b_next, b_spans[-1][1])))
+    if head:
+        first = ops[0]
+        if first.tag == "equal":
+            ops[0] = DiffOp("equal", (a_spans[0][0], first.a[1]), (b_spans[0][0], first.b[1]))
+        else:
+            a_head = (a_spans[0][0], a_spans[head - 1][1])
+            ops.insert(0, DiffOp("equal", a_head, (b_spans[0][0], b_spans[head - 1][1])))
+    return tuple(ops)
+
+
+def _copied(a_text: str, a_span: Span, b_text: str, b_span: Span) -> bool:
+    return (
+        a_span[1] - a_span[0] == b_span[1] - b_span[0]
+        and a_text[a_span[0] : a_span[1]] == b_text[b_span[0] : b_span[1]]
+    )
+
+
+def _folds_in_place(text: str, spans: Sequence[Span]) -> bool:
+    """Every character of the passage folds to one ASCII character: the tokens are cut out of
+    the folded text, whatever the regions, and the first and last characters of a (trimmed)
+    sentence are those of its first and last tokens."""
+    region = text[spans[0][0] : spans[-1][1]]
+    if region.isascii():
+        return True
+    return "…" not in region and "\u200b" not in region and fold_typography(region).isascii()
+
+
+def _strips_stay_inside(a_words: list[str], b_words: list[str], head: bool, tail: bool) -> bool:
+    """Neither the common prefix of the middles runs through one of them (into the tail),
+    nor their common suffix (into the head)."""
+    shortest = min(len(a_words), len(b_words))
+    if tail:
+        k = 0
+        while k < shortest and a_words[k] == b_words[k]:
+            k += 1
+        if k == shortest:
+            return False
+    if head:
+        k = 1
+        while k <= shortest and a_words[-k] == b_words[-k]:
+            k += 1
+        if k > shortest:
+            return False
+    return True
 
 
 def absorb_stray_marks(ops: tuple[DiffOp, ...], a_text: str) -> tuple[DiffOp, ...]:
@@ -112,8 +204,15 @@ def word_ops(
 ) -> tuple[DiffOp, ...]:
     """The opcodes of the folded tokens with character offsets (``word_diff`` before stray
     marks are absorbed)."""
-    a_words, a_parts, a_pos = _layout(a_text, a_spans)
-    b_words, b_parts, b_pos = _layout(b_text, b_spans)
+    return _ops(_layout(a_text, a_spans), _layout(b_text, b_spans))
+
+
+Layout = tuple[list[str], list[str], int]  # what _layout returns
+
+
+def _ops(a_layout: Layout, b_layout: Layout) -> tuple[DiffOp, ...]:
+    a_words, a_parts, a_pos = a_layout
+    b_words, b_parts, b_pos = b_layout
     ops = Indel.opcodes(a_words, b_words).as_list()  # plain tuples: no object per op
     # Offsets are needed only where an op starts or ends, and those come in reading order:
     # walk along each side's parts adding up lengths (token k is part 2k + 1), instead of

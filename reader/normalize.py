@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
+from typing import Any
 
 TYPOGRAPHY = str.maketrans(
     {
@@ -111,7 +112,7 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
         return [words(text[s:e]) for s, e in spans]
     findall = WORD.findall
     # Most sentences have no "1,200": their tokens need no look at each one.
-    grouped = _GROUPED_DIGITS.search(folded) is not None
+    grouped = _may_have_digits(folded) and _GROUPED_DIGITS.search(folded) is not None
     grouped_in = _GROUPED_DIGITS.search
     out: list[list[str]] = []
     for start, end in spans:
@@ -120,6 +121,12 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
             found = [_plain_number(t) if t[0].isdigit() else t for t in found]
         out.append(found)
     return out
+
+
+def _may_have_digits(text: str) -> bool:
+    """False only if ``text`` has no \\d: an ASCII text without 0-9 (ten ``in`` scans at
+    memchr speed, ~10x faster than a regex search over a long text)."""
+    return not text.isascii() or any(digit in text for digit in "0123456789")
 
 
 def stem(word: str) -> str:
@@ -144,7 +151,32 @@ def stem(word: str) -> str:
 
 
 _VOWEL = re.compile(r"[aeiouy]")
-_STEMS: dict[str, str] = {}  # words recur: stem each once (bounded below)
+
+
+class _WordTable(dict[str, Any]):
+    """word -> ``compute(word)``, computed at the first look-up (also from C: ``map`` over a
+    bound ``__getitem__`` finds most words without a Python call, and no set of the words
+    has to be built first to find the new ones)."""
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> Any:
+        value = self[word] = self.compute(word)
+        return value
+
+    def bounded(self) -> _WordTable:
+        """This table, emptied first if it has grown past 200,000 words."""
+        if len(self) > 200_000:
+            self.clear()
+        return self
+
+
+# words recur: stem each once (bounded below)
+_STEMS = _WordTable(lambda word: _content_stem(word))
 
 
 # Words two outlets use for the same thing in news copy ("shares rose" / "stock climbed"):
@@ -309,7 +341,6 @@ def facts(
 
 # A sentence none of whose words is one of these has no facts: facts() need not look at it.
 _FACT_WORDS = NEGATIONS | _DATE_WORDS | _NUMBER_WORDS
-_STATES_FACTS: dict[str, bool] = {}  # word -> may it state a fact (bounded like _STEMS)
 
 
 def _may_state_fact(token: str) -> bool:
@@ -322,19 +353,16 @@ def _may_state_fact(token: str) -> bool:
     )
 
 
+_STATES_FACTS = _WordTable(_may_state_fact)  # word -> may it state a fact (bounded like _STEMS)
+
+
 def stems_and_facts(
     token_lists: Sequence[Sequence[str]],
 ) -> list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]]:
     """``(frozenset(content_stems(tokens)), facts(tokens))`` for each token list, looking at
     each distinct word once (sentences of one text share most of their words)."""
-    vocabulary = set(chain.from_iterable(token_lists))
-    stem_of = stem_table(vocabulary).__getitem__
-    states = _STATES_FACTS
-    if len(states) > 200_000:
-        states.clear()
-    for token in vocabulary.difference(states):
-        states[token] = _may_state_fact(token)
-    states_fact = states.__getitem__
+    stem_of = _STEMS.bounded().__getitem__
+    states_fact = _STATES_FACTS.bounded().__getitem__
     out: list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]] = []
     for tokens in token_lists:
         stems = frozenset(filter(None, map(stem_of, tokens)))

@@ -120,8 +120,7 @@ def _is_boundary(text: str, match: re.Match[str], line_start: int) -> bool:
     terminator = match.group("end")
     if terminator[0] != ".":
         return True  # ! ? … : no abbreviation ends with these
-    window = text[max(line_start, match.start() - 40) : match.start()][::-1]
-    word = window[: _WORD_CHARS_RUN.match(window).end()][::-1].lstrip("'’-")  # type: ignore[union-attr]
+    word = _word_before(text, max(line_start, match.start() - 40), match.start())
     run_together = match.group("space") is None
     if run_together:
         # "neighbour.Russia" but not "U.S.Army" or "J.K.Rowling"
@@ -142,6 +141,19 @@ def _is_boundary(text: str, match: re.Match[str], line_start: int) -> bool:
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"
     return True
+
+
+def _word_before(text: str, window_start: int, end: int) -> str:
+    """The run of word characters (_WORD_CHARS_RUN) ending at ``end`` and starting no earlier
+    than ``window_start``, leading apostrophes and hyphens stripped."""
+    # Usually a space and then letters only: that run is the word (a space ends any run).
+    space = text.rfind(" ", window_start, end)
+    if space >= 0:
+        word = text[space + 1 : end]
+        if word.isalpha():
+            return word
+    window = text[window_start:end][::-1]
+    return window[: _WORD_CHARS_RUN.match(window).end()][::-1].lstrip("'’-")  # type: ignore[union-attr]
 
 
 def _next_word(text: str, match: re.Match[str]) -> str:

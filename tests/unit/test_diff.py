@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.diff import tokens, word_diff, word_ops
+from reader.diff import absorb_stray_marks, tokens, word_diff, word_ops
 from reader.model import Article
 from reader.normalize import TYPOGRAPHY
 from reader.similarity import rank_by_similarity
@@ -166,3 +166,33 @@ def test_word_diff_offsets_are_those_of_the_tokens(parts_a: list[str], parts_b: 
     for before, after in zip(ops, ops[1:], strict=False):
         assert before.a[1] <= after.a[0] and before.b[1] <= after.b[0]
         assert (before.tag == "equal") != (after.tag == "equal")  # changes come apart
+
+
+# Few words, so that copied sentences around a change share words with it (ties in the
+# alignment, common runs reaching into the copies); curly quotes fold to ASCII, "é" does not,
+# "…" folds to three characters.
+_COPY_POOL = ["The talks ended.", "The talks.", "Talks ended, the talks.", "Ended.", "A"]
+_COPY_POOL += ["It’s “over”.", "é talks", "talks…", "talks"]
+
+
+def test_passages_with_copied_first_and_last_sentences_diff_as_a_whole() -> None:
+    # word_diff leaves out the sentences both passages start and end with: the same result as
+    # diffing them whole, for every middle of one sentence against one or two (12,150 cases)
+    middles_b = [[s] for s in _COPY_POOL] + [[s, t] for s in _COPY_POOL for t in _COPY_POOL]
+    for head in ([], ["The talks."], ["talks"]):
+        for tail in ([], ["The talks."], ["Ended."], ["talks"], ["A"]):
+            for middle_a in _COPY_POOL:
+                for middle_b in middles_b:
+                    a_text, a_spans = _sentences([*head, middle_a, *tail], "\n\n")
+                    b_text, b_spans = _sentences(head + middle_b + tail, " ")
+                    whole = absorb_stray_marks(word_ops(a_text, a_spans, b_text, b_spans), a_text)
+                    assert word_diff(a_text, a_spans, b_text, b_spans) == whole, (a_text, b_text)
+
+
+def _sentences(sentences: list[str], gap: str) -> tuple[str, list[tuple[int, int]]]:
+    text, spans = "", []
+    for sentence in sentences:
+        text += gap if text else ""
+        spans.append((len(text), len(text) + len(sentence)))
+        text += sentence
+    return text, spans
