@@ -4,6 +4,7 @@ explains, and the in-order chain (the rest is "moved"). Used by ``reader.align``
 from __future__ import annotations
 
 import math
+import zlib
 from collections import Counter
 
 from reader.align_score import Match, Range, Side
@@ -161,6 +162,27 @@ def _mostly_furniture(side: Side, r: Range) -> bool:
     return furniture >= 2 and furniture * 2 >= len(stems)
 
 
+_TIE_BITS = 20
+
+
+def _chain_weight(a: Side, ra: Range, b: Side, rb: Range) -> int:
+    """A passage's weight in the chain: its characters, then a tie-break by content.
+
+    Two passages of equal length that cannot both be in order (A = x y, B = y x) would
+    otherwise be chosen by position, so swapping A and B marked the other one "moved". The
+    low bits hold a checksum of the two texts taken in sorted order: the same on either side,
+    and independent of PYTHONHASHSEED. Integers keep the sums exact.
+    """
+    texts = sorted(
+        (
+            a.text[a.spans[ra[0]][0] : a.spans[ra[1] - 1][1]],
+            b.text[b.spans[rb[0]][0] : b.spans[rb[1] - 1][1]],
+        )
+    )
+    tie = zlib.crc32("\0".join(texts).encode("utf-8", "surrogatepass")) >> (32 - _TIE_BITS)
+    return ((_chars(a, ra) + _chars(b, rb)) << _TIE_BITS) | tie
+
+
 def longest_chain(passages: list[tuple[Range, Range]], a: Side, b: Side) -> set[int]:
     """Indexes of the heaviest set of passages in the same order on both sides.
 
@@ -172,13 +194,13 @@ def longest_chain(passages: list[tuple[Range, Range]], a: Side, b: Side) -> set[
         return set()
     order = sorted(range(n), key=lambda k: passages[k][1][0])
     rank = {k: r + 1 for r, k in enumerate(order)}
-    tree_value = [0.0] * (n + 1)
+    tree_value = [0] * (n + 1)
     tree_index = [-1] * (n + 1)
-    best_value = [0.0] * n
+    best_value = [0] * n
     previous = [-1] * n
     for k, (ra, rb) in enumerate(passages):
-        weight = float(_chars(a, ra) + _chars(b, rb))
-        value, index = 0.0, -1
+        weight = _chain_weight(a, ra, b, rb)
+        value, index = 0, -1
         position = rank[k] - 1
         while position > 0:  # best chain ending before this B position
             if tree_value[position] > value:

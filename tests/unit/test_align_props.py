@@ -97,6 +97,19 @@ def test_swapping_a_and_b_mirrors_the_result(a_text: str, b_text: str) -> None:
     )
 
 
+def test_equal_length_crossing_passages_mirror() -> None:
+    # Two passages of exactly equal length that cannot both stay in order: which one is
+    # "moved" used to depend on which text was A (hypothesis found it).
+    lead = "NATO rejected Russia's demand to halt its expansion in Eastern Europe. " * 8
+    x = "Wendy Sherman said some proposals were simply non-starters."
+    y = "Mr. Stoltenberg said the alliance would keep its door open."
+    assert len(x) == len(y)
+    a_text, b_text = f"{lead}{x} {y}", f"{lead}{y} {x}"
+    forward, backward = align(a_text, b_text), align(b_text, a_text)
+    assert sum(p.kind == "moved" for p in forward.pairs) == 1
+    assert _mirror_key(forward, swap=False) == _mirror_key(backward, swap=True)
+
+
 def test_rows_cover_every_sentence_once() -> None:
     a_text = " ".join(POOL[:8])
     b_text = " ".join([POOL[9], POOL[5], POOL[1], POOL[0], POOL[2], POOL[13], POOL[7]])
