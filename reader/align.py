@@ -17,6 +17,7 @@ Pipeline (all plain Python, no Textual):
 from __future__ import annotations
 
 import gc
+from math import fsum
 
 from reader.align_passages import (
     drop_slight,
@@ -206,7 +207,7 @@ def _group_edges(
 
 def _piece_of(side: Side, k: int, stems: frozenset[str], idf: dict[str, float]) -> bool:
     """Sentence ``k`` of ``side`` says mostly what ``stems`` say (PIECE_SHARE of its weight)."""
-    shared = sum(map(idf.__getitem__, side.stems[k] & stems))
+    shared = fsum(map(idf.__getitem__, side.stems[k] & stems))
     return shared >= PIECE_SHARE * side.weights[k]
 
 
@@ -222,7 +223,7 @@ def _every_member_shares(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, 
 
 def _shares(side: Side, k: int, stems: frozenset[str], idf: dict[str, float], share: float) -> bool:
     common = side.stems[k] & stems
-    return bool(common) and sum(map(idf.__getitem__, common)) >= share * side.weights[k]
+    return bool(common) and fsum(map(idf.__getitem__, common)) >= share * side.weights[k]
 
 
 def _free(match: Match, used_a: set[int], used_b: set[int]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import accumulate
+from math import fsum
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -144,7 +145,7 @@ def _side(
     text: str, spans: list[Span], features: list[SentenceFeatures], idf: dict[str, float]
 ) -> Side:
     stems = [f[1] for f in features]
-    weights = [sum(map(idf.__getitem__, s)) for s in stems]
+    weights = [fsum(map(idf.__getitem__, s)) for s in stems]
     norms = [f[0] for f in features]
     chars_before = list(accumulate((end - start for start, end in spans), initial=0))
     return Side(text, spans, norms, stems, weights, [f[2] for f in features], idf, chars_before)
@@ -199,11 +200,9 @@ def _best_partners(
         # nothing, and in a short text they would crowd out the shared ones.)
         if len(stems) > QUERY_STEMS:
             stems = [stem for stem in stems if stem in postings]
-        query_stems = (
-            sorted(stems, key=idf_of, reverse=True)[:QUERY_STEMS]
-            if len(stems) > QUERY_STEMS
-            else stems
-        )
+        # Sorted by text first: a set's order follows PYTHONHASHSEED, and both which stems of
+        # equal idf are kept and the order the overlaps are summed in would follow it too.
+        query_stems = sorted(sorted(stems), key=idf_of, reverse=True)[:QUERY_STEMS]
         overlap: dict[int, float] | None = None
         for stem in query_stems:
             hits = postings.get(stem)
@@ -265,11 +264,11 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
         stems_b = _union(b.stems, rb)
         if norm_a == norm_b and norm_a:
             return Match(100.0, ra, rb, len(stems_a), 1.0, True, len(norm_a))
-        weight_a = a.weights[ra[0]] if ra[1] - ra[0] == 1 else sum(map(idf.__getitem__, stems_a))
-        weight_b = b.weights[rb[0]] if rb[1] - rb[0] == 1 else sum(map(idf.__getitem__, stems_b))
+        weight_a = a.weights[ra[0]] if ra[1] - ra[0] == 1 else fsum(map(idf.__getitem__, stems_a))
+        weight_b = b.weights[rb[0]] if rb[1] - rb[0] == 1 else fsum(map(idf.__getitem__, stems_b))
         facts_a, facts_b = _facts(a.facts, ra), _facts(b.facts, rb)
     shared = stems_a & stems_b
-    weight_shared = sum(map(idf.__getitem__, shared))
+    weight_shared = fsum(map(idf.__getitem__, shared))
     if weight_shared == 0:
         return Match(0.0, ra, rb, 0, 0.0)
     dice = 2 * weight_shared / (weight_a + weight_b)
