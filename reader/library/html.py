@@ -16,6 +16,10 @@ from reader.model import Article
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CHAR_REF_RE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 _TAG_RE = re.compile(r"<[A-Za-z!/?]")
+# A line that stops mid-sentence (no closing mark) with several words, before one that opens
+# in lower case: one sentence broken by a <br> or a decoded line-feed reference.
+_RUNS_ON_RE = re.compile(r"\w[^.!?:;\"\u201d\u2019)\]\u2026]$")
+_MIN_RUN_ON_WORDS = 6
 # Where the fallback text breaks into paragraphs (and what it never shows).
 _BLOCK_TAGS = (
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "section",
@@ -135,7 +139,9 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     data = _extract(html, url) or {}
     text = data.get("text") or ""
     title = _metadata_text(data.get("title"))
-    lines = [line.strip() for line in _neutralise(text).split("\n") if line.strip()]
+    lines = _join_broken_sentences(
+        [line.strip() for line in _neutralise(text).split("\n") if line.strip()]
+    )
     if not lines:
         fallback_title, lines = _fallback_blocks(html)
         title = title or fallback_title
@@ -150,6 +156,26 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     if isinstance(data.get("date"), str) and data["date"].endswith("-01-01"):
         data = {**data, "date": _date_without_guessing(html, url)}
     return _fill_metadata(article, data, url)
+
+
+def _join_broken_sentences(lines: list[str]) -> list[str]:
+    """Lines that continue the sentence of the line before them, joined to it.
+
+    Each line becomes a paragraph; a sentence cut in two made its first half look like a
+    headline (no full stop) and its second a stray fragment.
+    """
+    joined: list[str] = []
+    for line in lines:
+        if (
+            joined
+            and line[0].islower()
+            and _RUNS_ON_RE.search(joined[-1])
+            and joined[-1].count(" ") + 1 >= _MIN_RUN_ON_WORDS
+        ):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _date_without_guessing(html: str, url: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.library.html import clean_html
@@ -164,7 +164,20 @@ references = st.builds(
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(references, st.sampled_from(["[1A", "x", " ", "<b>", "</b>", "&amp;"]))))
+# "&amp;&#35&#120&#97" spells "&#xa", which trafilatura decodes once more into a line feed: the
+# sentence broke in two and its first half was taken for the headline.
+@example(["&#0"] * 5 + ["&amp;", "&#35", "&#120", "&#97"])
 def test_any_character_reference_is_safe(pieces: list[str]) -> None:
     article = clean_html(_DAM_PAGE.format(ref="".join(pieces)))
     assert not _has_control(article.title + article.text)
     assert article.title == "Dam bursts after storm"
+
+
+def test_a_sentence_broken_by_a_line_break_is_one_paragraph() -> None:
+    page = _DAM_PAGE.replace("officials said{ref} on Sunday.", "officials said<br>on Sunday.")
+    article = clean_html(page)
+    assert article.title == "Dam bursts after storm"
+    assert article.paragraphs[0].endswith("officials said on Sunday.")
+    # a short line (a menu item, a label) is never joined to what follows
+    menu = _DAM_PAGE.replace("<h1>", "<p>Home<br>news<br>sport</p><h1>").format(ref="")
+    assert not any("Home news" in p for p in clean_html(menu).paragraphs)
