@@ -8,6 +8,8 @@ Each run starts a fresh process on a pseudo-terminal (120x40) with NEWSREADER_LI
 that file; the process exits on its first screen update that shows the list. Times are spawn to
 exit; memory is the child's peak RSS (from wait4). Baseline in the same run: a bare Textual app
 (Header, Footer) that exits on its first screen update. Runs alternate between the two.
+A big library paints its newest rows first and reads the rest meanwhile: both moments are
+timed ("first rows painted", "every row listed": the first update showing the whole list).
 Goal: painted list under ~1.5 s and peak RSS well under 300 MB for 100,000 articles.
 """
 
@@ -94,7 +96,9 @@ def child_bare() -> None:
     BareApp().run()
 
 
-def child_app() -> None:
+def child_app(whole: bool) -> None:
+    """Exits on the first screen update showing rows (``whole``: the whole library's rows,
+    after the first screenful painted while the rest was read)."""
     from reader.ui.app import NewsReaderApp
     from reader.ui.screens.list_screen import ListScreen
     from reader.ui.widgets.article_list import ArticleList
@@ -103,7 +107,7 @@ def child_app() -> None:
         def _display(self, screen, renderable) -> None:  # noqa: ANN001 - Textual internals
             super()._display(screen, renderable)
             if renderable is not None and isinstance(screen, ListScreen):
-                if screen.query_one(ArticleList).order:
+                if screen.query_one(ArticleList).order and not (whole and self.loading_rest):
                     self.exit()
 
     FirstPaintApp().run()
@@ -119,7 +123,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true", help="build the library again")
-    parser.add_argument("--child", choices=("bare", "app"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("bare", "app", "whole"), help=argparse.SUPPRESS)
     parser.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build:
@@ -128,8 +132,8 @@ def main() -> int:
     if args.child == "bare":
         child_bare()
         return 0
-    if args.child == "app":
-        child_app()
+    if args.child in ("app", "whole"):
+        child_app(whole=args.child == "whole")
         return 0
 
     # built in a process of its own: a child forked from a big parent would report its RSS
@@ -143,19 +147,25 @@ def main() -> int:
         env["PYTHONPATH"] = str(ROOT)
         time_child("bare", env)  # warm the file cache for both
         time_child("app", env)
-        bare: list[tuple[float, float]] = []
-        app: list[tuple[float, float]] = []
+        runs: dict[str, list[tuple[float, float]]] = {"bare": [], "app": [], "whole": []}
         for _ in range(args.runs):
-            bare.append(time_child("bare", env))
-            app.append(time_child("app", env))
-    bare_s = statistics.median(t for t, _ in bare)
-    app_s = statistics.median(t for t, _ in app)
-    bare_mb = max(m for _, m in bare)
-    app_mb = max(m for _, m in app)
+            for kind, timings in runs.items():
+                timings.append(time_child(kind, env))
+    bare_s = statistics.median(t for t, _ in runs["bare"])
+    bare_mb = max(m for _, m in runs["bare"])
     print(f"library start-up to first painted list, {args.articles:,} articles, 120x40 pty")
-    print(f"  bare Textual app     median {bare_s * 1000:7.1f} ms   peak RSS {bare_mb:6.1f} MB")
-    print(f"  newsreader library   median {app_s * 1000:7.1f} ms   peak RSS {app_mb:6.1f} MB")
-    print(f"  ratio {app_s / bare_s:.2f}, extra {app_s - bare_s:.2f} s, {app_mb - bare_mb:.0f} MB")
+    print(f"  {'bare Textual app':34} median {bare_s * 1000:7.1f} ms   peak RSS {bare_mb:6.1f} MB")
+    for kind, label in (
+        ("app", "newsreader, first rows painted"),
+        ("whole", "newsreader, every row listed"),
+    ):
+        app_s = statistics.median(t for t, _ in runs[kind])
+        best = min(t for t, _ in runs[kind])
+        app_mb = max(m for _, m in runs[kind])
+        print(
+            f"  {label:34} median {app_s * 1000:7.1f} ms   best {best * 1000:7.1f} ms"
+            f"   peak RSS {app_mb:6.1f} MB   ratio {app_s / bare_s:.2f}"
+        )
     print("  goal: painted list < ~1.5 s, peak RSS well under 300 MB")
     return 0
 

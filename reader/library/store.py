@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reader.library.list_store import NEWEST_FIRST as _NEWEST_FIRST
+from reader.library.list_store import ListMethods
 from reader.library.paths import PrintableError, library_path
 from reader.library.records import (
     AddResult,
@@ -41,7 +43,6 @@ class LibraryError(PrintableError):
     """The library file cannot be used (not a library, newer version, locked too long)."""
 
 
-_NEWEST_FIRST = "coalesce(date, substr(added, 1, 10)) DESC, added DESC, id DESC"
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
@@ -56,7 +57,7 @@ def fts_query(query: str) -> str:
     return " ".join(terms)
 
 
-class Library(StoryMethods):
+class Library(StoryMethods, ListMethods):
     """An open library database. Use ``Library.open``; close it (or use ``with``)."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:

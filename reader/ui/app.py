@@ -62,6 +62,7 @@ class NewsReaderApp(LibraryActions, App[int]):
         self.refreshing = False  # one feed refresh at a time
         self.refresh_status = ""  # its progress, shown in the list's status line
         self.stories_settled = False  # set once story grouping finished (or was not needed)
+        self.loading_rest = False  # a big library's first rows are shown, the rest on its way
         register_themes(self)
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
@@ -126,12 +127,46 @@ class NewsReaderApp(LibraryActions, App[int]):
         if self.paths:
             self._in_background(partial(load_paths, self.paths), self._loaded)
         else:
-            self._in_background(partial(load_library, self.library), self._loaded)
+            first = partial(self.call_if_open, self._loaded_first)
+            self._in_background(partial(load_library, self.library, first), self._loaded)
+
+    def _loaded_first(self, loaded: Loaded) -> None:
+        """A big library's newest rows: painted while the rest is read (sort, filter and
+        marks work on them meanwhile; the whole list keeps what was set)."""
+        self.loading_rest = True
+        self.entries = loaded.entries
+        self.origin = loaded.origin
+        self.library_path = loaded.library_path
+        self.kind = loaded.kind
+        self._list_screen().show_entries(self.entries, self.loading_message)
+
+    def _keep_shown_entries(self, entries: list[Entry]) -> None:
+        """Rows shown while the rest loaded stay the same objects (marks set meanwhile, the
+        cursor and any text already read stay with them)."""
+        shown = {entry.library_id: entry for entry in self.entries}
+        for position, entry in enumerate(entries):
+            if not shown:
+                break
+            kept = shown.pop(entry.library_id, None)
+            if kept is not None:
+                kept.index = entry.index
+                kept.story, kept.story_size = entry.story, entry.story_size
+                kept.story_number = entry.story_number
+                entries[position] = kept
+
+    def still_loading(self) -> bool:
+        """True (and says so) while a big library's rows are still being read."""
+        if self.loading_rest:
+            self.notify("Still reading the library; a moment…", timeout=3)
+        return self.loading_rest
 
     def _loaded(self, loaded: Loaded | Exception) -> None:
         if isinstance(loaded, Exception):
             self.notify(f"Could not load articles: {one_line(loaded)}", severity="error")
             loaded = Loaded([], "")
+        if self.loading_rest:
+            self._keep_shown_entries(loaded.entries)
+            self.loading_rest = False
         self.entries = loaded.entries
         self.origin = loaded.origin
         self.library_path = loaded.library_path
@@ -191,6 +226,8 @@ class NewsReaderApp(LibraryActions, App[int]):
             from reader.ui.compare import pick_and_compare
         except ImportError:
             self.notify("The compare view is not available in this build.", severity="warning")
+            return
+        if self.still_loading():
             return
         if len(self.entries) < 2:
             self.notify("Compare needs at least two articles.", severity="warning")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.model import Article
@@ -56,7 +56,7 @@ class Entry:
 
     __slots__ = (
         "_article",
-        "_headline",
+        "_row",
         "loader",
         "index",
         "story",
@@ -83,7 +83,8 @@ class Entry:
         loader: ArticleLoader | None = None,
     ) -> None:
         self._article = article  # None: loaded from the library when needed (by ``loader``)
-        self._headline: Any = None  # a library Headline: title, source, date without the text
+        # a library list row (``reader.library.list_store.ListRow``): title, outlet, date
+        self._row: Sequence[Any] | None = None
         self.loader = loader
         self.index = index
         self.story: int | None = None
@@ -99,27 +100,49 @@ class Entry:
         self._padded: str | None = None
 
     @classmethod
-    def from_headline(cls, headline: Any, index: int, loader: ArticleLoader) -> Entry:
-        """An entry for a library headline (no text: it loads when first asked for).
+    def from_row(cls, row: Sequence[Any], index: int, loader: ArticleLoader) -> Entry:
+        """An entry for a library list row (no text: it loads when first asked for).
 
-        Made without ``__init__`` and shown fields made when drawn: a big library makes
-        100,000 of these at start-up.
+        Made without ``__init__``, straight from the row tuple, and shown fields made when
+        drawn: a big library makes 100,000 of these at start-up.
         """
         entry = cls.__new__(cls)
         entry._article = None
-        entry._headline = headline
+        entry._row = row
         entry.loader = loader
         entry.index = index
         entry.story = None
         entry.story_size = 1
         entry.story_number = 0
-        entry.read = headline.read
-        entry.starred = headline.starred
-        entry.library_id = headline.id
-        entry._title = entry._outlet = entry._date = entry._padded = None
-        words = getattr(headline, "words", None)
-        entry._words = -1 if words is None else words
+        entry.read = bool(row[5])
+        entry.starred = bool(row[6])
+        entry.library_id = row[0]
+        entry._title = entry._outlet = entry._padded = None
+        entry._date = row[3] or ""  # kept as given (sorting reads it for every entry)
+        entry._words = -1 if row[7] is None else row[7]
         return entry
+
+    @classmethod
+    def from_headline(cls, headline: Any, index: int, loader: ArticleLoader) -> Entry:
+        """An entry for a library ``Headline`` (as a feed refresh reports them)."""
+        row = (
+            headline.id,
+            headline.title,
+            headline.source,
+            headline.date,
+            headline.story,
+            headline.read,
+            headline.starred,
+            getattr(headline, "words", None),
+        )
+        return cls.from_row(row, index, loader)
+
+    def _known(self, field: int) -> str:
+        """Title (1), outlet (2) or date (3), from the list row or else the article."""
+        if self._row is not None:
+            return self._row[field] or ""
+        article = self.article
+        return (article.title, article.source, article.date)[field - 1] or ""
 
     @property
     def article(self) -> Article:
@@ -139,23 +162,20 @@ class Entry:
     @property
     def title(self) -> str:
         if self._title is None:
-            known = self._headline if self._headline is not None else self.article
-            self._title = printable(known.title or "", single_line=True) or "(untitled)"
+            self._title = printable(self._known(1), single_line=True) or "(untitled)"
         return self._title
 
     @property
     def outlet(self) -> str:
         if self._outlet is None:
-            known = self._headline if self._headline is not None else self.article
-            self._outlet = printable(known.source or "", single_line=True)
+            self._outlet = printable(self._known(2), single_line=True)
         return self._outlet
 
     @property
     def date(self) -> str:
         """The ISO date as given (sorts as text); shown through ``printable``."""
         if self._date is None:
-            known = self._headline if self._headline is not None else self.article
-            self._date = known.date or ""
+            self._date = self._known(3)
         return self._date
 
     @property
@@ -191,19 +211,26 @@ def make_entries(articles: Sequence[Article]) -> list[Entry]:
 
 
 def set_stories(
-    entries: Sequence[Entry], story_ids: Sequence[int | None], *, keep_ids: bool = False
+    entries: Sequence[Entry],
+    story_ids: Sequence[int | None],
+    *,
+    keep_ids: bool = False,
+    sizes: Mapping[int, int] | None = None,
 ) -> None:
     """Record each entry's story and how many articles share it.
 
     ``keep_ids``: label stories of several articles with their own id (library stories: the
     same number as `newsreader list`, stable as the library grows); otherwise number them
     1, 2, ... in order (plain files, whose ids mean nothing outside this window).
+    ``sizes``: the stories' sizes when ``entries`` are only some of their articles (the first
+    screenful of a library); by default counted in ``story_ids``.
     """
-    sizes = Counter(story for story in story_ids if story is not None)
+    if sizes is None:
+        sizes = Counter(story for story in story_ids if story is not None)
     numbers: dict[int, int] = {}
     for entry, story in zip(entries, story_ids, strict=False):
         entry.story = story
-        entry.story_size = sizes[story] if story is not None else 1
+        entry.story_size = sizes.get(story, 1) if story is not None else 1
         if story is not None and entry.story_size > 1:
             entry.story_number = story if keep_ids else numbers.setdefault(story, len(numbers) + 1)
         else:
@@ -222,9 +249,12 @@ def sort_order(entries: Sequence[Entry], key: str) -> list[int]:
     """Indexes of ``entries`` in display order: newest, A-Z, A-Z, longest, or grouped by story."""
     indexes = range(len(entries))
     if key == "date":
-        dated = sorted((i for i in indexes if entries[i].date), key=lambda i: entries[i].date)
-        undated = [i for i in indexes if not entries[i].date]
-        return dated[::-1] + undated  # newest first, undated last, stable otherwise
+        dates = [entry.date for entry in entries]  # one look each (100,000 in a big library)
+        # reverse=True keeps equal dates in their given order (a library's: newest added
+        # first), so a big library's first rows and its whole list agree
+        dated = sorted((i for i in indexes if dates[i]), key=dates.__getitem__, reverse=True)
+        undated = [i for i in indexes if not dates[i]]
+        return dated + undated  # newest first, undated last, stable otherwise
     if key == "title":
         return sorted(indexes, key=lambda i: _alphabetic(entries[i].title))
     if key == "outlet":

@@ -79,6 +79,9 @@ class LibraryActions(_Base):
         """Ask first. Library articles are deleted from the library; files are only hidden."""
         from reader.ui.screens.confirm_screen import ConfirmScreen
 
+        if self.still_loading():  # the rows being read could still hold it
+            return
+
         in_library = self.library_path is not None and entry.library_id is not None
         question = Content("Delete “").append(entry.title)
         if in_library:
@@ -148,6 +151,8 @@ class LibraryActions(_Base):
 
     # -- refresh ----------------------------------------------------------------------------
     def action_refresh_feeds(self) -> None:
+        if self.still_loading():  # the list being read would replace the refreshed one
+            return
         if self.refreshing:
             self.notify("A refresh is already running.", timeout=3)
             return

@@ -80,7 +80,9 @@ class ListScreen(Screen[None]):
         unread = sum(1 for entry in entries if not entry.read)
         stories = {entry.story for entry in entries if entry.story is not None}
         parts = [counted(len(entries), "article"), f"{unread:,} unread"]
-        if stories:
+        if self.app.loading_rest:  # counts of the rows read so far would mislead
+            parts = [f"newest {len(entries):,} shown, reading the rest of the library…"]
+        elif stories:
             shared = {e.story for e in entries if e.story is not None and e.story_size > 1}
             told = counted(len(stories), "story", "stories")
             parts.append(f"{told} ({len(shared):,} with several articles)" if shared else told)
@@ -90,12 +92,13 @@ class ListScreen(Screen[None]):
             parts.append(f"starred only{shown}")
         if article_list.filter_query.strip():
             parts.append(self._found(article_list))
-        if self.app.origin:
-            parts.append(self.app.origin)
         if self.app.refresh_status:  # first: toasts cover the line's right end
             parts.insert(0, self.app.refresh_status)
+        if self.app.origin:
+            parts.append(self.app.origin)
+        line = " · ".join(parts)
         # Content, not markup: paths and feed titles are data
-        self.query_one("#status", Static).update(Content(" · ".join(parts)))
+        self.query_one("#status", Static).update(Content(line))
 
     def _found(self, article_list: ArticleList) -> str:
         found = f"{len(article_list.order):,} found"
