@@ -7,12 +7,17 @@ import math
 import zlib
 from collections import Counter
 
+from rapidfuzz import fuzz
+
 from reader.align_score import Match, Range, Side
 
 # Sentences bridged on each side between two matched stretches: one each is a sentence reworded
 # beyond recognition; two each is as often page furniture next to a copied passage.
 MAX_GAP = 1
 GAP_ECHO = 0.3  # a one-sided gap sentence shares this much content with the other side
+# An opening or closing sentence of both texts, beside a passage that starts or ends the other
+# text too, joins it when the two are near copies (fuzz.ratio of their normalised words).
+EDGE_RATIO = 70.0
 # A passage on its own needs this many shared content words and characters on each side.
 MIN_PASSAGE_SHARED = 3
 MIN_PASSAGE_CHARS = 30
@@ -68,7 +73,34 @@ def join_passages(matches: list[Match], a: Side, b: Side) -> list[tuple[Range, R
                 passages[-1] = ((pa0, match.a[1]), (pb0, match.b[1]))
                 continue
         passages.append((match.a, match.b))
+    return _bridge_edges(passages, a, b, used_a, used_b)
+
+
+def _bridge_edges(
+    passages: list[tuple[Range, Range]], a: Side, b: Side, used_a: set[int], used_b: set[int]
+) -> list[tuple[Range, Range]]:
+    """A first (or last) sentence of both texts joins the passage right after (or before) it.
+
+    Between two passages a sentence each is bridged; at the start or end of both texts there
+    is a passage on one side only, so the two sentences must also be near copies. This is the
+    lead with one figure or one word changed ("four hours" / "five hours"): the change a
+    reader comparing outlets looks for, which was shown as two unrelated unique passages.
+    """
+    n_a, n_b = len(a.spans), len(b.spans)
+    for index, ((a0, a1), (b0, b1)) in enumerate(passages):
+        if a0 == 1 and b0 == 1 and 0 not in used_a and 0 not in used_b:
+            if _near_copies(a, b, 0, 0):
+                a0 = b0 = 0
+        if a1 == n_a - 1 and b1 == n_b - 1 and a1 not in used_a and b1 not in used_b:
+            if _near_copies(a, b, a1, b1):
+                a1, b1 = n_a, n_b
+        passages[index] = ((a0, a1), (b0, b1))
     return passages
+
+
+def _near_copies(a: Side, b: Side, i: int, j: int) -> bool:
+    shared = len(a.stems[i] & b.stems[j])
+    return shared >= MIN_PASSAGE_SHARED and fuzz.ratio(a.norms[i], b.norms[j]) >= EDGE_RATIO
 
 
 def _bridgeable(
