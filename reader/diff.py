@@ -18,11 +18,13 @@ from reader.alignment import DiffOp, Span
 from reader.normalize import fold_typography
 
 # A word's letters are never given back (possessive: nothing after them can fail, so the
-# tokens are those of r"\w+(?:['’.]\w+)*|[^\w\s]", found 15% faster).
-_TOKEN = re.compile(r"\w++(?:['’.]\w++)*+|[^\w\s]")
+# tokens are those of r"\w+(?:['’.]\w+)*|[^\w\s]", found 15% faster). A thousands comma
+# stays inside its number: "100,000" -> "130,000" is one changed figure, not "100" -> "130".
+_WORD = r"\w++(?:['’.]\w++|(?<=\d),\d{3}+(?!\w))*+"
+_TOKEN = re.compile(_WORD + r"|[^\w\s]")
 # The same pattern with a capture group: ``split`` yields separator, token, separator, ...
 # so offsets come from summing lengths at C speed instead of a Match object per token.
-_SPLIT = re.compile(r"(\w++(?:['’.]\w++)*+|[^\w\s])")
+_SPLIT = re.compile(f"({_WORD}|[^\\w\\s])")
 
 
 Columns = tuple[list[str], list[int], list[int]]  # token texts, starts, ends

@@ -45,6 +45,16 @@ def test_replace_insert_delete_spans_point_at_the_words() -> None:
             assert op.b[0] == op.b[1]
 
 
+def test_a_figure_with_thousands_commas_changes_as_one_word() -> None:
+    # QA: "100,000" -> "130,000" was drawn as [-100-],000 / {+130+},000.
+    a = "Russia has around 100,000 combat-ready troops and 2,300,000 reservists, 12,5 km away."
+    b = "Russia has around 130,000 combat-ready troops and 2,300,000 reservists, 12,6 km away."
+    ops = word_diff(a, _whole(a), b, _whole(b))
+    changed = [(a[op.a[0] : op.a[1]], b[op.b[0] : op.b[1]]) for op in ops if op.tag != "equal"]
+    # a comma not followed by three digits is punctuation, not part of a number
+    assert changed == [("100,000", "130,000"), ("5", "6")]
+
+
 def test_spans_across_several_sentences() -> None:
     a = "One two. Three four."
     b = "Zero. One two. Three five."
