@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
 from reader.config import Config, load_config, save_config
 from reader.model import Article
-from reader.ui.commands import BY_ID, bindings
+from reader.ui.commands import BY_ID, COMMANDS, bindings
 from reader.ui.entries import Entry, make_entries, set_stories
 from reader.ui.library_actions import LibraryActions
 from reader.ui.screens.list_screen import ListScreen
@@ -70,6 +71,16 @@ class NewsReaderApp(LibraryActions, App[int]):
             self.config.problems.append(f"config: unknown theme {self.config.theme!r}, ignored")
             self.theme = DEFAULT_THEME
         self._preloaded = articles is not None
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, less those our command list names too.
+
+        Both offered "Quit", "Theme" and "Keys" (QA: each listed twice, with different help).
+        """
+        ours = {command.description for command in COMMANDS if command.palette}
+        for command in super().get_system_commands(screen):
+            if command.title not in ours:
+                yield command
 
     # -- start-up ---------------------------------------------------------------------------
     def on_mount(self) -> None:

@@ -88,3 +88,17 @@ async def test_palette_runs_the_screen_commands() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one(ArticleList).sort_key == "title"
+
+
+async def test_palette_lists_each_command_once() -> None:
+    # QA: "Quit" and "Theme" were listed twice, Textual's own entry beside ours.
+    from reader.ui.commands import COMMANDS
+
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        ours = {c.description for c in COMMANDS if c.palette and c.scope == "app"}
+        system = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Quit", "Theme", "Keys"} <= ours
+        assert not ours & set(system)
+        assert "Screenshot" in system  # Textual's other commands stay
