@@ -7,7 +7,7 @@ from textual.app import App
 from reader.alignment import Alignment, DiffOp, Pair, Row, Span
 from reader.model import Article
 from reader.ui.compare import CompareScreen
-from tests.functional.test_compare_screen import panes_text, settle
+from tests.functional.test_compare_screen import panes_text, screen_text, settle
 
 A_PARAGRAPHS = ["Rain closed the harbour road on Monday.", "Boats stayed in port all week."]
 B_TWO = ["Rain closed the harbour road on Sunday.", "Boats stayed in port all month."]
@@ -95,3 +95,43 @@ async def test_unified_never_runs_a_last_paragraph_into_b_first() -> None:
         lines = _drawn(panes_text(app))
         assert lines[0].startswith("- Rain closed") and "│ + Rain closed" in lines[0]
         assert lines[1].startswith("~ ") and lines[1].split("│")[0].strip() == "~"
+
+
+async def test_a_one_side_passage_keeps_its_letter_on_blank_lines() -> None:
+    def only_a(a_text: str, b_text: str) -> Alignment:
+        spans = _spans(A_PARAGRAPHS)
+        return Alignment(a_text, b_text, rows=[Row("only_a", spans, None)], only_a=list(spans))
+
+    a = Article(title="Harbour A", paragraphs=list(A_PARAGRAPHS))
+    b = Article(title="Harbour B", paragraphs=["Nothing alike here."])
+
+    class OnlyApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(CompareScreen(a, b, aligner=only_a))
+
+    app = OnlyApp()
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        assert _drawn(panes_text(app))[:4] == [
+            "A* only in A",
+            "A* Rain closed the harbour road on Monday.",
+            "A*",
+            "A* Boats stayed in port all week.",
+        ]
+
+
+async def test_narrow_header_breaks_between_counts_and_status_drops_the_legend() -> None:
+    app = _app(B_ONE)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        text = [line.rstrip() for line in screen_text(app)]
+        assert text[2].strip() == "In common: 0% of A is in B, 0% of B is in A"
+        assert text[3].strip() == "1 changed, 0 moved, 0 only in A, 0 only in B"
+        status = next(line for line in text if line.startswith(" Row 1/1"))
+        assert status.strip() == "Row 1/1 changed · diff 1/1 · unified"
+        await pilot.resize_terminal(140, 20)
+        await pilot.pause()
+        text = [line.rstrip() for line in screen_text(app)]
+        assert "B is in A  ·  1 changed, 0 moved" in text[2]
+        status = next(line for line in text if line.startswith(" Row 1/1"))
+        assert status.endswith("marks: -/+ words, ~ changed, m moved, * one side only")

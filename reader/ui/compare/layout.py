@@ -137,8 +137,11 @@ def _unified_row(alignment: Alignment, index: int, row: Row, width: int) -> list
         head, a_lines = a_lines[:1], a_lines[1:]
     if b_lines and b_lines[0].is_label:
         head, b_lines = head or b_lines[:1], b_lines[1:]  # one label for both sides
-    blank = Side((), _base_mark(row), row.kind)
-    sides = head + _interleave(_paragraphs(a_lines), _paragraphs(b_lines), blank)
+    if not a_lines or not b_lines:  # one side only: its own blank lines, letter and all
+        sides = head + a_lines + b_lines
+    else:
+        blank = Side((), _base_mark(row), row.kind)
+        sides = head + _interleave(_paragraphs(a_lines), _paragraphs(b_lines), blank)
     return [DisplayLine(index, side, None) for side in sides]
 
 

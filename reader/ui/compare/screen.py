@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -24,6 +25,8 @@ Aligner = Callable[[str, str], Alignment]
 NARROW_WIDTH = 100
 # The panes' vertical scrollbar (compare.tcss keeps its gutter): the text is this much narrower.
 SCROLLBAR_WIDTH = 2
+
+MARKS_LEGEND = " · marks: -/+ words, ~ changed, m moved, * one side only"
 
 KIND_WORDS = {
     "changed": "changed",
@@ -53,7 +56,9 @@ def describe_article(letter: str, article: Article) -> Text:
     return line
 
 
-def describe_summary(alignment: Alignment) -> Text:
+def describe_summary(alignment: Alignment, width: int | None = None) -> Text:
+    """The header's line of shares and counts; the counts on a line of their own when the
+    whole does not fit in ``width`` cells (a wrap fell inside a count: "17 only in" / "A")."""
     # Passages, as `newsreader compare` counts them: a moved pair is drawn on two rows (one per
     # side), so counting rows said "6 moved" for 3; one-side counts are sentences, as there.
     counts = {kind: 0 for kind in KIND_WORDS}
@@ -63,9 +68,12 @@ def describe_summary(alignment: Alignment) -> Text:
     summary = alignment.summary
     line = Text("In common: ", style="bold")
     line.append(f"{summary.a_in_b:.0%} of A is in B, {summary.b_in_a:.0%} of B is in A")
-    parts = [f"{counts[kind]} {KIND_WORDS[kind]}" for kind in ("changed", "moved", "only_a")]
-    parts.append(f"{counts['only_b']} {KIND_WORDS['only_b']}")
-    line.append("  ·  " + ", ".join(parts), style="italic")
+    kinds = ("changed", "moved", "only_a", "only_b")
+    counted = ", ".join(f"{counts[kind]} {KIND_WORDS[kind]}" for kind in kinds)
+    separator = "  ·  "
+    if width is not None and cell_len(line.plain + separator + counted) > width:
+        separator = "\n"
+    line.append(separator + counted, style="italic")
     return line
 
 
@@ -202,7 +210,7 @@ class CompareScreen(Screen[None]):
         if self.alignment is None:
             summary = Text("Aligning the two articles…", style="italic")
         else:
-            summary = describe_summary(self.alignment)
+            summary = describe_summary(self.alignment, self.size.width - 2)  # less padding
         self.query_one("#compare-summary", Static).update(summary)
 
     def _update_status(self) -> None:
@@ -217,9 +225,11 @@ class CompareScreen(Screen[None]):
         mode = "unified" if self.unified else "side by side"
         status = (
             f"Row {row_index + 1}/{len(self.alignment.rows)} {KIND_WORDS[row.kind]} · "
-            f"diff {position}/{total} · {mode} · marks: -/+ words, ~ changed, m moved, "
-            "* one side only"
+            f"diff {position}/{total} · {mode}"
         )
+        # The marks' legend only when it fits whole (it was cut mid-word at 80 columns).
+        if len(status) + len(MARKS_LEGEND) <= self.size.width - 2:
+            status += MARKS_LEGEND
         self._set_status(status)
 
     def _set_status(self, status: str) -> None:
@@ -235,6 +245,8 @@ class CompareScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
+        self._update_header()  # the counts' line break and the legend follow the width
+        self._update_status()
 
     def _apply_width(self, width: int) -> None:
         """Too narrow for two columns: unified; re-decided whenever the width crosses the line."""
