@@ -77,3 +77,16 @@ async def test_heading_lines_up_with_the_rows_beside_a_scrollbar() -> None:
             top, first = heading(app), rows(app)[0]
             assert top.index("outlet") == first.index("Wire")
             assert top.index("date") == first.index("2026-01-02")
+
+
+async def test_status_names_the_files_only_when_that_fits_whole(tmp_path) -> None:  # noqa: ANN001
+    for n, article in enumerate(NO_OUTLET):
+        (tmp_path / f"{n}.txt").write_text(f"{article.title}\n\n{article.paragraphs[0]}\n")
+    for width, shown in ((60, False), (70, True)):
+        app = NewsReaderApp([tmp_path])
+        async with app.run_test(size=(width, 20)) as pilot:
+            await settled(pilot)
+            status = str(app.screen.query_one("#status").render())
+            assert status.startswith("4 articles · 4 unread · 4 stories · sorted by date")
+            assert status.endswith(" · 4 files") == shown, (width, status)
+            assert len(status) <= width - 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -94,11 +95,18 @@ class ListScreen(Screen[None]):
             parts.append(self._found(article_list))
         if self.app.refresh_status:  # first: toasts cover the line's right end
             parts.insert(0, self.app.refresh_status)
-        if self.app.origin:
-            parts.append(self.app.origin)
         line = " · ".join(parts)
+        # Where the articles come from, when it fits whole (a cut path said nothing); the demo
+        # story's hint on how to add articles always.
+        origin = f" · {self.app.origin}" if self.app.origin else ""
+        fits = cell_len(line + origin) <= self.size.width - 2
+        if origin and (fits or self.app.kind == "demo"):
+            line += origin
         # Content, not markup: paths and feed titles are data
         self.query_one("#status", Static).update(Content(line))
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.update_status()
 
     def _found(self, article_list: ArticleList) -> str:
         found = f"{len(article_list.order):,} found"

@@ -198,15 +198,19 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         entries = self.entries
         width = story_width(entries)
         # Nothing to show yet (loading): the heading names every column.
-        empty = set() if not entries else {
-            name
-            for name, filled in (
-                ("story", any(entry.story_number for entry in entries)),
-                ("outlet", any(entry.outlet for entry in entries)),
-                ("date", any(entry.date for entry in entries)),
-            )
-            if not filled
-        }
+        empty = (
+            set()
+            if not entries
+            else {
+                name
+                for name, filled in (
+                    ("story", any(entry.story_number for entry in entries)),
+                    ("outlet", any(entry.outlet for entry in entries)),
+                    ("date", any(entry.date for entry in entries)),
+                )
+                if not filled
+            }
+        )
         if width == self.story_width and empty == self.empty_columns:
             return
         self.story_width = width
