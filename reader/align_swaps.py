@@ -109,6 +109,15 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
         "fell fall falls fallen decreased decrease decreases dropped declined",
     ),
     ("higher", "lower"),
+    # an economy, a company, a market: growing is not shrinking
+    ("grew grow grows growing expanded expand expands", "shrank shrink shrinks contracted contract"),
+    # a rate, a price, a forecast: "raised" / "cut"
+    ("raised raise raises lifted hiked", "cut cuts lowered reduced"),
+    ("hire hires hired hiring", "cut cuts fire fired sacked"),
+    ("upheld uphold upholds", "overturned overturn overturns quashed"),
+    ("confirmed confirms confirm", "denied denies deny"),
+    ("stay stays remain remains", "leave leaves withdraw withdraws"),
+    ("begin begins began start starts started", "finished finish finishes ended"),
     ("exaggerated overstated", "underestimated understated"),
     ("easy", "impossible difficult hard"),
     ("possible", "impossible"),

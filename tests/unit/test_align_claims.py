@@ -1,0 +1,59 @@
+"""Look-alike rules of issue 3 (reader.align_swaps): each rejects a changed statement and
+still accepts a near-paraphrase that differs only in wording or minor detail."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.align import align
+from reader.align_swaps import near_copy_changes
+from reader.normalize import words
+
+
+def _changes(a: str, b: str) -> tuple[bool, bool]:
+    return near_copy_changes(words(a), words(b), a, b)
+
+
+def _aligned(a: str, b: str) -> bool:
+    return bool(align(a, b).pairs) and bool(align(b, a).pairs)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The economy grew by 0.3% in the third quarter, the statistics office said.",
+            "The economy shrank by 0.3% in the third quarter, the statistics office said.",
+        ),
+        (
+            "The central bank raised its key rate by half a point on Thursday.",
+            "The central bank cut its key rate by half a point on Thursday.",
+        ),
+        (
+            "The appeals court upheld the conviction on Thursday.",
+            "The appeals court overturned the conviction on Thursday.",
+        ),
+    ],
+)
+def test_an_opposite_verb_changes_the_claim(a: str, b: str) -> None:
+    assert _changes(a, b) == (True, False)
+    assert _changes(b, a) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # two words for growing
+            "The economy grew by 0.3% in the third quarter, the statistics office said.",
+            "The economy expanded by 0.3% in the third quarter, the statistics office said.",
+        ),
+        (  # two words for a rise in the rate, and an added attribution
+            "The central bank raised its key rate by half a point on Thursday.",
+            "The central bank lifted its key rate by half a point on Thursday, it said.",
+        ),
+    ],
+)
+def test_a_synonym_of_the_verb_is_no_opposite(a: str, b: str) -> None:
+    assert _changes(a, b) == (False, False)
+    assert _changes(b, a) == (False, False)
+    assert _aligned(a, b)
