@@ -110,7 +110,7 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ),
     ("higher", "lower"),
     # an economy, a company, a market: growing is not shrinking
-    ("grew grow grows growing expanded expand expands", "shrank shrink shrinks contracted contract"),
+    ("grew grow grows growing expanded expand expands", "shrank shrink shrinks contracted"),
     # a rate, a price, a forecast: "raised" / "cut"
     ("raised raise raises lifted hiked", "cut cuts lowered reduced"),
     ("hire hires hired hiring", "cut cuts fire fired sacked"),
