@@ -91,6 +91,8 @@ ACTOR_GROUPS: tuple[tuple[str, ...], ...] = (
     ("scientists", "researchers"),
     ("regulator", "regulators"),
     ("king", "queen"),
+    # a business as a party: "the union said" / "the airline said"
+    ("company", "firm", "airline", "carrier", "lender", "bank", "insurer", "retailer"),
 )
 _ACTOR_OF = {word: n for n, group in enumerate(ACTOR_GROUPS) for word in group}
 
@@ -228,6 +230,8 @@ def may_change(
     needs new content on both sides, or a negation; an added claim makes one side longer."""
     if facts_a[1] or facts_b[1] or length_gap >= CLAIM_LENGTH_GAP:
         return True
+    if not only_a and not only_b:
+        return True  # the same content words in another order (an exchange of roles)
     if not only_a or not only_b:
         return False
     if not _SWAP_STEMS.isdisjoint(only_a) or not _SWAP_STEMS.isdisjoint(only_b):
@@ -259,6 +263,8 @@ def _may_change(
         sum(1 for w in words_b if w in only_b) >= ADDED_CLAIM_WORDS
     ):
         return True
+    if not only_a and not only_b:
+        return True  # the same words in another order: two parties may exchange places
     if not only_a or not only_b:
         return False  # a swap needs a word on each side
     if not _SWAP_WORDS.isdisjoint(only_a) or not _SWAP_WORDS.isdisjoint(only_b):
@@ -299,10 +305,64 @@ def _swapped(
             names_a, names_b = names(text_a), names(text_b)
         if _names_swapped(names_a.intersection(seg_a), names_b.intersection(seg_b)):
             return True
-    return False
+    return _roles_swapped(spots, words_a, words_b, text_a, text_b)
 
 
 Spot = tuple[int, int, int, int]  # a differing stretch: A words [a0, a1), B words [b0, b1)
+
+
+def _roles_swapped(
+    spots: list[Spot],
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    text_a: str,
+    text_b: str,
+) -> bool:
+    """Who does what to whom changed while the words stayed: two parties exchange places
+    ("the Yankees beat the Red Sox" / "the Red Sox beat the Yankees"), or one side's party
+    is replaced by a party the other side names in another role ("the union said the
+    airline had offered" / "the airline said it had offered"). The words of each spot are
+    read whole here, since each one is also said elsewhere in the other sentence."""
+    parts: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for a0, a1, b0, b1 in spots:
+        seg_a = tuple(w for w in words_a[a0:a1] if w not in STOPWORDS)
+        seg_b = tuple(w for w in words_b[b0:b1] if w not in STOPWORDS)
+        if not seg_a and not seg_b:
+            continue
+        if a1 - a0 > SWAP_SPOT or b1 - b0 > SWAP_SPOT:
+            return False  # a reworded stretch: the roles may be said another way
+        parts.append((seg_a, seg_b))
+        if _party_moved(seg_a, seg_b, words_a, words_b):
+            return True
+    # Exactly two spots, each the other's mirror: an exchange, the verb between them kept
+    # (a passive "were beaten by" changes the words between and is no exchange).
+    if len(parts) != 2:
+        return False
+    (one_a, one_b), (two_a, two_b) = parts
+    if not (one_a and one_b and one_a == two_b and one_b == two_a):
+        return False
+    return _is_party(one_a, text_a) and _is_party(one_b, text_b)
+
+
+def _party_moved(
+    seg_a: Sequence[str], seg_b: Sequence[str], words_a: Sequence[str], words_b: Sequence[str]
+) -> bool:
+    """An actor of one side's spot is absent from the other sentence, whose spot holds an
+    actor that the first sentence names elsewhere (in another role)."""
+    actors_a = {_ACTOR_OF[w] for w in seg_a if w in _ACTOR_OF}
+    actors_b = {_ACTOR_OF[w] for w in seg_b if w in _ACTOR_OF}
+    if not actors_a or not actors_b or not actors_a.isdisjoint(actors_b):
+        return False
+    in_a = {_ACTOR_OF[w] for w in words_a if w in _ACTOR_OF}
+    in_b = {_ACTOR_OF[w] for w in words_b if w in _ACTOR_OF}
+    return (actors_a.isdisjoint(in_b) and actors_b <= in_a) or (
+        actors_b.isdisjoint(in_a) and actors_a <= in_b
+    )
+
+
+def _is_party(seg: Sequence[str], text: str) -> bool:
+    """Someone who acts: an actor word, or a word written capitalised (a name)."""
+    return any(w in _ACTOR_OF for w in seg) or _may_be_name(seg, text)
 
 
 def _spots(ops: list[EditOp]) -> list[Spot]:

@@ -57,3 +57,44 @@ def test_a_synonym_of_the_verb_is_no_opposite(a: str, b: str) -> None:
     assert _changes(a, b) == (False, False)
     assert _changes(b, a) == (False, False)
     assert _aligned(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # two teams exchange places around the same verb
+            "The Red Sox beat the Yankees 6-2 on Tuesday night, their fifth straight win.",
+            "The Yankees beat the Red Sox 6-2 on Tuesday night, their fifth straight win.",
+        ),
+        (  # the speaker is now the party the other sentence speaks about
+            "The union said the airline had offered a 6 percent raise over two years.",
+            "The airline said it had offered a 6 percent raise over two years.",
+        ),
+    ],
+)
+def test_parties_exchanging_roles_change_the_claim(a: str, b: str) -> None:
+    assert _changes(a, b) == (True, False)
+    assert _changes(b, a) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # the passive keeps who beat whom
+            "Porto Real beat Westfield 3-1 on Saturday to move top of the league.",
+            "Westfield were beaten 3-1 by Porto Real on Saturday, who move top of the league.",
+        ),
+        (  # the attribution moved to the end
+            "The union said the airline had offered a 6 percent raise over two years.",
+            "The airline had offered a 6 percent raise over two years, the union said.",
+        ),
+        (  # two words for one party
+            "The airline said it had offered a 6 percent raise over two years.",
+            "The carrier said it had offered a 6 percent raise over two years.",
+        ),
+    ],
+)
+def test_the_same_parties_in_the_same_roles_still_align(a: str, b: str) -> None:
+    assert _changes(a, b) == (False, False)
+    assert _changes(b, a) == (False, False)
+    assert _aligned(a, b)
