@@ -284,8 +284,8 @@ def _swapped(
     text_b: str,
 ) -> bool:
     # The spots first: they are short, and mostly hold no negation.
-    if _negation_spot(spots, words_a, words_b) and (
-        _negations(words_a) % 2 != _negations(words_b) % 2
+    if _negations(words_a) % 2 != _negations(words_b) % 2 and (
+        _negation_spot(spots, words_a, words_b) or _negated_claim(spots, words_a, words_b)
     ):
         return True
     names_a: frozenset[str] | None = None
@@ -420,9 +420,41 @@ def _negation_spot(spots: list[Spot], words_a: Sequence[str], words_b: Sequence[
     for a0, a1, b0, b1 in spots:
         seg_a, seg_b = words_a[a0:a1], words_b[b0:b1]
         if len(seg_a) <= NEGATION_SPOT and len(seg_b) <= NEGATION_SPOT:
-            if _negations(seg_a) % 2 != _negations(seg_b) % 2 and _same_content(seg_a, seg_b):
-                return True
+            negated_a, negated_b = _negations(seg_a) % 2, _negations(seg_b) % 2
+            if negated_a != negated_b and _same_content(seg_a, seg_b):
+                return not _negative_meaning(seg_b if negated_a else seg_a)
     return False
+
+
+# Words that carry a negation in their own meaning: "unsafe" is "not safe", "stopped working"
+# is "no longer works". A spot with one of them may be the other side's negation reworded.
+_NEGATIVE_PREFIX = re.compile(r"^(?:un|in|im|il|ir|dis|non)[a-z]{3,}|[a-z]{3,}less$")
+_NEGATIVE_MEANING = frozenset(
+    "stop stops stopped halt halts halted ban bans banned lack lacks lacked absent quit quits "
+    "abandon abandoned scrap scrapped reject rejects rejected drop dropped end ended ends "
+    "without lost lose loses missing few little rarely hardly barely".split()
+)
+
+
+def _negated_claim(spots: list[Spot], words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """A short spot (SWAP_SPOT words at most) carries the negation one side adds and the
+    other side's words there are no negation reworded: "could not be explained by" / "was
+    driven mainly by" states the opposite claim in the same frame ("not safe" / "unsafe",
+    "does not work" / "stopped working" are the same claim)."""
+    for a0, a1, b0, b1 in spots:
+        seg_a, seg_b = words_a[a0:a1], words_b[b0:b1]
+        if len(seg_a) > SWAP_SPOT or len(seg_b) > SWAP_SPOT or not seg_a or not seg_b:
+            continue
+        negated_a, negated_b = _negations(seg_a) % 2, _negations(seg_b) % 2
+        if negated_a == negated_b:
+            continue
+        if not _negative_meaning(seg_b if negated_a else seg_a):
+            return True
+    return False
+
+
+def _negative_meaning(seg: Sequence[str]) -> bool:
+    return any(w in _NEGATIVE_MEANING or _NEGATIVE_PREFIX.match(w) for w in seg)
 
 
 def _same_content(seg_a: Sequence[str], seg_b: Sequence[str]) -> bool:

@@ -98,3 +98,44 @@ def test_the_same_parties_in_the_same_roles_still_align(a: str, b: str) -> None:
     assert _changes(a, b) == (False, False)
     assert _changes(b, a) == (False, False)
     assert _aligned(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Scientists said the record was driven mainly by the El Nino weather pattern.",
+            "Scientists said the record could not be explained by the El Nino weather pattern.",
+        ),
+        (
+            "Observers said they found no serious irregularities at polling stations.",
+            "Observers reported serious irregularities at polling stations.",
+        ),
+    ],
+)
+def test_a_negation_in_a_reworded_spot_changes_the_claim(a: str, b: str) -> None:
+    assert _changes(a, b) == (True, False)
+    assert _changes(b, a) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # the negation in a word's own meaning
+            "The regulator said the drug was not safe for children under six.",
+            "The regulator said the drug was unsafe for children under six.",
+        ),
+    ],
+)
+def test_a_negation_said_in_a_word_is_the_same_claim(a: str, b: str) -> None:
+    assert _changes(a, b) == (False, False)
+    assert _changes(b, a) == (False, False)
+    assert _aligned(a, b)
+
+
+def test_a_negative_verb_is_no_negation_flip() -> None:
+    # (the scorer's coarse negation penalty still weighs this pair down: not judged here)
+    a = "Users said the app did not work after the latest update."
+    b = "Users said the app stopped working after the latest update."
+    assert _changes(a, b) == (False, False)
+    assert _changes(b, a) == (False, False)
