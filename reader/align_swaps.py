@@ -164,6 +164,7 @@ _NEGATING_ALL = (
         "don't didn't doesn't won't can't isn't wasn't aren't weren't hasn't haven't hadn't "
         "wouldn't couldn't shouldn't mustn't needn't ain't".split()
     )
+    | {"too"}  # "too hot to": see _too_to
 )
 
 SWAP_PENALTY = 70.0  # score points: below the extension threshold whatever the rest scores
@@ -466,13 +467,23 @@ def _same_content(seg_a: Sequence[str], seg_b: Sequence[str]) -> bool:
 
 
 def _negations(words: Sequence[str]) -> int:
-    """Negating words ("not", "failed", "declined to"): an odd count negates."""
-    if _NEGATING.isdisjoint(words) and _DECLINE.isdisjoint(words):
+    """Negating words ("not", "failed", "declined to", "too hot to"): an odd count negates."""
+    if _NEGATING.isdisjoint(words) and _DECLINE.isdisjoint(words) and "too" not in words:
         if not any(w.endswith("n't") for w in words):
             return 0
     count = sum(1 for w in words if w in _NEGATING or w.endswith("n't"))
-    return count + sum(
+    count += sum(
         1 for w, after in zip(words, words[1:], strict=False) if w in _DECLINE and after == "to"
+    )
+    return count + _too_to(words)
+
+
+def _too_to(words: Sequence[str]) -> int:
+    """"too hot to support life" says it cannot: "too" with "to" one or two words on."""
+    return sum(
+        1
+        for k, w in enumerate(words)
+        if w == "too" and "to" in words[k + 2 : k + 4] and words[k + 1] not in STOPWORDS
     )
 
 

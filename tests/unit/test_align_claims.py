@@ -139,3 +139,17 @@ def test_a_negative_verb_is_no_negation_flip() -> None:
     b = "Users said the app stopped working after the latest update."
     assert _changes(a, b) == (False, False)
     assert _changes(b, a) == (False, False)
+
+
+def test_too_hot_to_is_a_negation() -> None:
+    negated = "The researchers said the planet was probably too hot to support life."
+    plain = "The researchers said the planet could possibly support life."
+    assert _changes(negated, plain) == (True, False)
+    assert _changes(plain, negated) == (True, False)
+    # the same claim with its negation said another way, and "too" as "also"
+    unable = "The researchers said the planet was probably unable to support life."
+    assert _changes(negated, unable) == (False, False)
+    also_a = "The researchers said the second planet, too, could possibly support life."
+    also_b = "The researchers said the second planet could possibly support life as well."
+    assert _changes(also_a, also_b) == (False, False)
+    assert _aligned(also_a, also_b)
