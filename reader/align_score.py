@@ -263,6 +263,8 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
         stems_b = _union(b.stems, rb)
         if norm_a == norm_b and norm_a:
             return Match(100.0, ra, rb, len(stems_a), 1.0, True, len(norm_a))
+        if not _members_share(a, ra, stems_b, idf) or not _members_share(b, rb, stems_a, idf):
+            return Match(0.0, ra, rb, 0, 0.0)
         weight_a = a.weights[ra[0]] if ra[1] - ra[0] == 1 else sum(map(idf.__getitem__, stems_a))
         weight_b = b.weights[rb[0]] if rb[1] - rb[0] == 1 else sum(map(idf.__getitem__, stems_b))
         facts_a, facts_b = _facts(a.facts, ra), _facts(b.facts, rb)
@@ -338,8 +340,26 @@ def extra_clause_penalty(
     ends = (ops[0], ops[-1]) if len(ops) > 1 else (ops[0],)
     for tag, a0, a1, b0, b1 in ends:
         if tag != "equal" and max(a1 - a0, b1 - b0) >= EXTRA_CLAUSE_WORDS:
+            extra = words_a[a0:a1] if a1 - a0 > b1 - b0 else words_b[b0:b1]
+            if a0 == 0 and b0 == 0 and _circumstance(extra):
+                continue
             return EXTRA_CLAUSE
     return 0.0
+
+
+# Words that open a leading adjunct: where and when something was said or done ("Speaking
+# after a meeting of the council, ...", "In a statement on Tuesday, ..."). Such an opening
+# is detail, as outlets add it to the same statement; a claim needs a clause of its own.
+_ADJUNCT_OPENERS = frozenset(
+    "in at on after before during following speaking addressing writing talking "
+    "according asked interviewed".split()
+)
+
+
+def _circumstance(extra: list[str]) -> bool:
+    """The stretch one side adds at its start opens like an adjunct of time, place or
+    occasion (a preposition, a participle of saying)."""
+    return extra[0] in _ADJUNCT_OPENERS
 
 
 def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
@@ -356,6 +376,22 @@ def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
     if when_a and when_b and not when_a & when_b:
         penalty += DATE_SWAPPED
     return penalty
+
+
+# A sentence of a group must share this much of its own content with the other side: a
+# neighbour that shares a word or two ("Russia") is no piece of a split sentence, even where
+# rapidfuzz's token_set_ratio, which forgives additions, would score the group higher.
+GROUP_MEMBER_SHARE = 0.1
+
+
+def _members_share(side: Side, r: Range, other: frozenset[str], idf: dict[str, float]) -> bool:
+    for k in range(*r):
+        common = side.stems[k] & other
+        if r[1] - r[0] > 1 and (
+            not common or sum(map(idf.__getitem__, common)) < GROUP_MEMBER_SHARE * side.weights[k]
+        ):
+            return False
+    return True
 
 
 def _text(side: Side, r: Range) -> str:

@@ -1,0 +1,76 @@
+"""Pair-scoring rules of issue 3 (reader.align_score): a leading adjunct is detail, a
+trailing clause a claim; a group holds no bystander sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.align import align
+from reader.align_score import build_sides, extra_clause_penalty, score
+from reader.normalize import words
+from tests.conftest import load_gold
+
+CORE = "Wendy Sherman said some of the security demands were simply non-starters."
+
+
+def test_a_leading_adjunct_of_occasion_is_detail() -> None:
+    longer = (
+        "Speaking after a meeting of the council in Brussels, Wendy Sherman said some of the "
+        "security demands were simply non-starters."
+    )
+    assert extra_clause_penalty(words(CORE), words(longer)) == 0.0
+    assert extra_clause_penalty(words(longer), words(CORE)) == 0.0
+    assert align(CORE, longer).pairs and align(longer, CORE).pairs
+
+
+@pytest.mark.parametrize(
+    "longer",
+    [
+        "Wendy Sherman said some of the security demands were simply non-starters, and the "
+        "talks would end without any agreement.",
+        "Russia massed more troops on the border and Wendy Sherman said some of the security "
+        "demands were simply non-starters.",
+    ],
+)
+def test_an_added_clause_with_its_own_claim_still_costs(longer: str) -> None:
+    assert extra_clause_penalty(words(CORE), words(longer)) > 0
+    assert extra_clause_penalty(words(longer), words(CORE)) > 0
+
+
+def test_a_group_with_a_bystander_sentence_scores_nothing() -> None:
+    a_text = (
+        "The only way forward is for Russia to de-escalate and engage in real discussions. "
+        "US Secretary of State Wendy Sherman said some of Putin's security requirements "
+        "were non-starters."
+    )
+    b_text = (
+        "After a meeting of the Nato-Russia Council, US deputy secretary of state Wendy "
+        "Sherman said some of Mr Putin's security demands were simply non-starters."
+    )
+    a, b, idf = build_sides(a_text, b_text)
+    assert score(a, b, (0, 2), (0, 1), idf).score == 0.0
+    assert score(a, b, (1, 2), (0, 1), idf).score > 0
+    # a sentence split in two: both pieces are part of the statement
+    split = build_sides(
+        "The central bank raised its key rate to 4.5 percent. It was the fifth rise in a row.",
+        "The central bank raised its key rate to 4.5 percent, its fifth rise in a row.",
+    )
+    assert score(split[0], split[1], (0, 2), (0, 1), split[2]).score > 0
+
+
+def _gold_text(name: str) -> str:
+    return "\n\n".join(load_gold(name)["body"])
+
+
+def test_the_seed_quote_before_a_passage_stays_out_of_it() -> None:
+    try:
+        a_text = _gold_text("001_908d7d097edb7dff.json")
+        b_text = _gold_text("003_28968c70fc459404.json")
+    except FileNotFoundError:
+        pytest.skip("seed gold not found beside the repo")
+    quote = a_text.find("The only way forward")
+    assert quote != -1
+    for a_from, b_from, swap in ((a_text, b_text, False), (b_text, a_text, True)):
+        for pair in align(a_from, b_from).pairs:
+            spans = pair.b if swap else pair.a
+            assert not any(s <= quote < e for s, e in spans)
