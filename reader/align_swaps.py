@@ -306,10 +306,56 @@ def _swapped(
             names_a, names_b = names(text_a), names(text_b)
         if _names_swapped(names_a.intersection(seg_a), names_b.intersection(seg_b)):
             return True
+    if _clause_replaced(spots, words_a, words_b, all_a, all_b):
+        return True
     return _roles_swapped(spots, words_a, words_b, text_a, text_b)
 
 
 Spot = tuple[int, int, int, int]  # a differing stretch: A words [a0, a1), B words [b0, b1)
+
+# Words that open a clause of its own ("..., which appears in Nature", "..., and police have
+# charged a man"): what follows one is a statement, not a reworded phrase.
+CLAUSE_OPENERS = frozenset(
+    "which who whose and but while whereas before after because so although though".split()
+)
+CLAUSE_NEW_WORDS = 2  # new content words on each side of a replaced closing clause
+CLAUSE_ADDED_WORDS = 3  # new content words of a closing clause only one side has
+
+
+def _clause_replaced(
+    spots: list[Spot],
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    all_a: frozenset[str],
+    all_b: frozenset[str],
+) -> bool:
+    """The two sentences share their start and end on different closing clauses ("the study,
+    which appears in Nature" / "the study, which was funded by a drinks company"): each
+    clause states a fact the other sentence does not. Paraphrases reword such a clause with
+    shared or fewer new words ("shut down" / "close")."""
+    if not spots:
+        return False
+    a0, a1, b0, b1 = spots[-1]
+    if a1 != len(words_a) or b1 != len(words_b):
+        return False
+    if a0 == a1 or b0 == b1:  # one side only goes on: with a clause of its own?
+        added, other = (words_b[b0:b1], all_a) if a0 == a1 else (words_a[a0:a1], all_b)
+        return added[0] in CLAUSE_OPENERS and _new_content(added, other) >= CLAUSE_ADDED_WORDS
+    opener = words_a[a0 - 2 : a0 + 1] if a0 else words_a[:1]
+    if CLAUSE_OPENERS.isdisjoint(opener) and words_b[b0] not in CLAUSE_OPENERS:
+        return False
+    return (
+        _new_content(words_a[a0:a1], all_b) >= CLAUSE_NEW_WORDS
+        and _new_content(words_b[b0:b1], all_a) >= CLAUSE_NEW_WORDS
+    )
+
+
+def _new_content(seg: Sequence[str], other: frozenset[str]) -> int:
+    """Content words of ``seg`` whose stem the other sentence does not have."""
+    other_stems = {stem(w) for w in other if w not in STOPWORDS}
+    return sum(
+        1 for w in seg if w not in STOPWORDS and w not in other and stem(w) not in other_stems
+    )
 
 
 def _roles_swapped(

@@ -153,3 +153,53 @@ def test_too_hot_to_is_a_negation() -> None:
     also_b = "The researchers said the second planet could possibly support life as well."
     assert _changes(also_a, also_b) == (False, False)
     assert _aligned(also_a, also_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # one closing clause for another
+            "Some 12,000 people were tracked for a decade in the study, which appears in Nature.",
+            "Some 12,000 people were tracked for a decade in the study, which was funded by a "
+            "drinks company.",
+        ),
+        (
+            "The attack took place at around 11 p.m. on Saturday, and police have charged a man.",
+            "The attack took place at around 11 p.m. on Saturday, and police are asking "
+            "witnesses to come forward.",
+        ),
+        (  # a closing clause only one side has
+            "The probe landed on the asteroid on Thursday.",
+            "The probe landed on the asteroid on Thursday, but engineers fear a leg broke.",
+        ),
+    ],
+)
+def test_a_different_closing_clause_is_another_claim(a: str, b: str) -> None:
+    assert _changes(a, b)[0] or _changes(a, b)[1]
+    assert _changes(b, a)[0] or _changes(b, a)[1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # the clause reworded with a word or two
+            "The governor signed the budget, ending a standoff that had threatened to shut "
+            "down state agencies.",
+            "The governor signed the budget, ending a standoff that had threatened to close "
+            "state agencies.",
+        ),
+        (
+            "Some 12,000 people were tracked for a decade in the study, which was published "
+            "in the journal Nature.",
+            "Some 12,000 people were tracked for a decade in the study, which appears in Nature.",
+        ),
+        (  # an attribution is no clause of its own
+            "The probe landed on the asteroid on Thursday, the space agency said.",
+            "The probe landed on the asteroid on Thursday.",
+        ),
+    ],
+)
+def test_a_closing_clause_reworded_is_the_same_claim(a: str, b: str) -> None:
+    assert _changes(a, b) == (False, False)
+    assert _changes(b, a) == (False, False)
+    assert _aligned(a, b)
