@@ -319,7 +319,6 @@ CLAUSE_OPENERS = frozenset(
     "which who whose and but while whereas before after because so although though".split()
 )
 CLAUSE_NEW_WORDS = 2  # new content words on each side of a replaced closing clause
-CLAUSE_ADDED_WORDS = 3  # new content words of a closing clause only one side has
 
 
 def _clause_replaced(
@@ -336,11 +335,9 @@ def _clause_replaced(
     if not spots:
         return False
     a0, a1, b0, b1 = spots[-1]
-    if a1 != len(words_a) or b1 != len(words_b):
+    # (a closing clause only one side has is _claim_added's: it may have moved elsewhere)
+    if a1 != len(words_a) or b1 != len(words_b) or a0 == a1 or b0 == b1:
         return False
-    if a0 == a1 or b0 == b1:  # one side only goes on: with a clause of its own?
-        added, other = (words_b[b0:b1], all_a) if a0 == a1 else (words_a[a0:a1], all_b)
-        return added[0] in CLAUSE_OPENERS and _new_content(added, other) >= CLAUSE_ADDED_WORDS
     opener = words_a[a0 - 2 : a0 + 1] if a0 else words_a[:1]
     if CLAUSE_OPENERS.isdisjoint(opener) and words_b[b0] not in CLAUSE_OPENERS:
         return False

@@ -168,15 +168,11 @@ def test_too_hot_to_is_a_negation() -> None:
             "The attack took place at around 11 p.m. on Saturday, and police are asking "
             "witnesses to come forward.",
         ),
-        (  # a closing clause only one side has
-            "The probe landed on the asteroid on Thursday.",
-            "The probe landed on the asteroid on Thursday, but engineers fear a leg broke.",
-        ),
     ],
 )
 def test_a_different_closing_clause_is_another_claim(a: str, b: str) -> None:
-    assert _changes(a, b)[0] or _changes(a, b)[1]
-    assert _changes(b, a)[0] or _changes(b, a)[1]
+    assert _changes(a, b) == (True, False)
+    assert _changes(b, a) == (True, False)
 
 
 @pytest.mark.parametrize(
