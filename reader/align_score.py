@@ -16,7 +16,14 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reader.align_swaps import SWAP_PENALTY, EditOp, may_change, near_copy_changes, word_ops
+from reader.align_swaps import (
+    SWAP_PENALTY,
+    EditOp,
+    may_change,
+    near_copy_changes,
+    opposed,
+    word_ops,
+)
 from reader.normalize import content_stems, idf_weights, sentence_words, stems_and_facts
 from reader.segment import split_sentences
 
@@ -34,6 +41,11 @@ NUMBER_SWAPPED = 35.0
 NUMBER_EXTRA = 4.0
 NEGATION_FLIPPED = 60.0
 DATE_SWAPPED = 35.0
+# A word only one side has is the opposite of one only the other has ("rose" / "fell"),
+# anywhere in the two (a near copy that swaps one is align_swaps' business): checked from
+# OPPOSITE_CHECK points, where it may decide.
+OPPOSITE_CLAIM = 20.0
+OPPOSITE_CHECK = 30.0
 # An extra clause of this many words at one end, the rest shared word for word (SHARED_BODY of
 # the shorter side), costs EXTRA_CLAUSE points; checked only where the words mostly agree.
 EXTRA_CLAUSE_WORDS = 5
@@ -277,6 +289,8 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
     penalty = fact_penalty(facts_a, facts_b, dice)
+    if value - penalty >= OPPOSITE_CHECK and opposed(stems_a, stems_b):
+        penalty += OPPOSITE_CLAIM
     value -= penalty
     claim_added = swapped = False
     if ratio >= CLAUSE_CHECK_RATIO:

@@ -25,6 +25,7 @@ from reader.normalize import (
     STOPWORDS,
     TYPOGRAPHY,
     WEEKDAYS,
+    content_stems,
     numbers,
     stem,
 )
@@ -143,6 +144,46 @@ for _one, _other in OPPOSITES:
         _OPPOSITE_OF[_word] = _OPPOSITE_OF.get(_word, frozenset()) | frozenset(_other.split())
     for _word in _other.split():
         _OPPOSITE_OF[_word] = _OPPOSITE_OF.get(_word, frozenset()) | frozenset(_one.split())
+
+
+
+# Pairs that say one event from either party's side ("X won against Y" / "Y lost to X"):
+# opposite only where the rest of the sentence stays (align_swaps' spots), not anywhere.
+CONVERSES = frozenset({"win wins won victory"})
+
+
+def _opposite_stems() -> dict[str, tuple[int, int]]:
+    """Content stem (after the paraphrase words are mapped) -> (index of its OPPOSITES
+    pair, 1 for the first group or 2 for the second); a stem both groups reach is left out."""
+    out: dict[str, tuple[int, int]] = {}
+    for k, (one, other) in enumerate(OPPOSITES):
+        if one in CONVERSES:
+            continue
+        stems_one = set(content_stems(one.split())) - {""}
+        stems_other = set(content_stems(other.split())) - {""}
+        common = stems_one & stems_other
+        out.update((x, (k, 1)) for x in stems_one - common)
+        out.update((x, (k, 2)) for x in stems_other - common)
+    return out
+
+
+_OPPOSITE_SIDE = _opposite_stems()
+
+
+def opposed(stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
+    """For some pair of OPPOSITES one sentence says only words of one group and the other
+    only words of the other ("rose" / "fell", "begin" / "finished"), wherever they say them.
+    A sentence with words of both groups ("rose as supply fell") opposes nothing."""
+    sides_a = {_OPPOSITE_SIDE[x] for x in stems_a if x in _OPPOSITE_SIDE}
+    if not sides_a:
+        return False
+    sides_b = {_OPPOSITE_SIDE[x] for x in stems_b if x in _OPPOSITE_SIDE}
+    for k, group in sides_a:
+        other = 3 - group
+        if (k, other) in sides_b and (k, group) not in sides_b and (k, other) not in sides_a:
+            return True
+    return False
+
 
 # Words whose change may be a swapped fact (numbers are found by their digits).
 _SWAP_WORDS = (

@@ -10,7 +10,8 @@ import pytest
 
 from reader.align import align
 from reader.align_score import build_sides, extra_clause_penalty, score
-from reader.normalize import words
+from reader.align_swaps import opposed
+from reader.normalize import content_stems, words
 from tests.conftest import load_gold
 
 CORE = "Wendy Sherman said some of the security demands were simply non-starters."
@@ -98,3 +99,38 @@ def test_a_weak_neighbour_does_not_sink_a_strong_match() -> None:
             if any(s <= x_at < e for s, e in p.a) and any(s <= y_at < e for s, e in p.b)
         ]
         assert held
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(content_stems(words(text))) - {""}
+
+
+def test_opposite_words_anywhere_lower_the_score() -> None:
+    a = "Election officials said the recount would begin next Monday and could take a month."
+    b = "The recount had finished by Monday after a month, election officials said."
+    assert opposed(_stems(a), _stems(b)) and opposed(_stems(b), _stems(a))
+    assert not align(a, b).pairs and not align(b, a).pairs
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # both groups on each side: nothing opposed
+            "Oil prices rose sharply on Monday as stockpiles in the United States fell.",
+            "Oil prices climbed sharply on Monday as US stockpiles dropped.",
+        ),
+        (  # one event from either party's side
+            "Porto Real won 3-1 against Westfield on Saturday to go top of the league.",
+            "Westfield lost 3-1 to Porto Real on Saturday, who go top of the league.",
+        ),
+    ],
+)
+def test_words_of_both_groups_or_a_converse_are_no_opposition(a: str, b: str) -> None:
+    assert not opposed(_stems(a), _stems(b))
+    assert not opposed(_stems(b), _stems(a))
+
+
+def test_a_rise_said_with_other_words_still_aligns() -> None:
+    a = "Oil prices rose sharply on Monday as stockpiles in the United States fell."
+    b = "Oil prices climbed sharply on Monday as US stockpiles dropped."
+    assert align(a, b).pairs and align(b, a).pairs
