@@ -134,3 +134,10 @@ def test_a_rise_said_with_other_words_still_aligns() -> None:
     a = "Oil prices rose sharply on Monday as stockpiles in the United States fell."
     b = "Oil prices climbed sharply on Monday as US stockpiles dropped."
     assert align(a, b).pairs and align(b, a).pairs
+
+
+def test_an_opposite_under_a_negation_is_the_same_claim() -> None:
+    a = "Political ads will no longer be allowed on the social network from next month."
+    b = "The social network will ban political advertising from next month."
+    assert opposed(_stems(a), _stems(b))  # allowed / ban ...
+    assert align(a, b).pairs and align(b, a).pairs  # ... but "no longer allowed" is "ban"
