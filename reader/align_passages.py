@@ -124,7 +124,7 @@ def _echo(side: Side, k: int, context: frozenset[str]) -> float:
     weight = side.weights[k]
     if weight == 0:
         return 1.0  # no content words: punctuation, "He said."
-    return sum(side.idf[t] for t in side.stems[k] & context) / weight
+    return math.fsum(side.idf[t] for t in side.stems[k] & context) / weight
 
 
 def drop_slight(
@@ -160,7 +160,10 @@ def drop_slight(
             if identical and pairs_possible > LONE_BASE_PAIRS:
                 continue
             if not identical and value < lone_needs:
-                continue
+                strong = _strong_match(matches, ra, lone_needs)
+                if strong is None:
+                    continue
+                ra, rb = strong.a, strong.b  # without the weak neighbour it grew into
         if short and (
             _mostly_furniture(a, ra) or _repeated(a, ra, a_counts) or _repeated(b, rb, b_counts)
         ):
@@ -172,6 +175,15 @@ def drop_slight(
             kept.append((ra, rb))
     ranges = {i for ra, _ in kept for i in range(*ra)}
     return kept, [m for m in matches if m.a[0] in ranges]
+
+
+def _strong_match(matches: list[Match], ra: Range, needs: float) -> Match | None:
+    """The match of the passage that scores ``needs`` on its own, if any: a weak neighbour
+    it grew into lowers the passage's mean, but does not make the match itself chance."""
+    for m in matches:
+        if m.score >= needs and ra[0] <= m.a[0] < ra[1]:
+            return m
+    return None
 
 
 # Stems of words that mark page furniture (cookie notices, comment forms, footers): two pages

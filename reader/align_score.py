@@ -17,7 +17,14 @@ from math import fsum
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reader.align_swaps import SWAP_PENALTY, EditOp, may_change, near_copy_changes, word_ops
+from reader.align_swaps import (
+    SWAP_PENALTY,
+    EditOp,
+    may_change,
+    near_copy_changes,
+    opposed,
+    word_ops,
+)
 from reader.normalize import content_stems, idf_weights, sentence_words, stems_and_facts
 from reader.segment import split_sentences
 
@@ -35,6 +42,11 @@ NUMBER_SWAPPED = 35.0
 NUMBER_EXTRA = 4.0
 NEGATION_FLIPPED = 60.0
 DATE_SWAPPED = 35.0
+# A word only one side has is the opposite of one only the other has ("rose" / "fell"),
+# anywhere in the two (a near copy that swaps one is align_swaps' business): checked from
+# OPPOSITE_CHECK points, where it may decide.
+OPPOSITE_CLAIM = 20.0
+OPPOSITE_CHECK = 30.0
 # An extra clause of this many words at one end, the rest shared word for word (SHARED_BODY of
 # the shorter side), costs EXTRA_CLAUSE points; checked only where the words mostly agree.
 EXTRA_CLAUSE_WORDS = 5
@@ -264,6 +276,8 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
         stems_b = _union(b.stems, rb)
         if norm_a == norm_b and norm_a:
             return Match(100.0, ra, rb, len(stems_a), 1.0, True, len(norm_a))
+        if not _members_share(a, ra, stems_b, idf) or not _members_share(b, rb, stems_a, idf):
+            return Match(0.0, ra, rb, 0, 0.0)
         weight_a = a.weights[ra[0]] if ra[1] - ra[0] == 1 else fsum(map(idf.__getitem__, stems_a))
         weight_b = b.weights[rb[0]] if rb[1] - rb[0] == 1 else fsum(map(idf.__getitem__, stems_b))
         facts_a, facts_b = _facts(a.facts, ra), _facts(b.facts, rb)
@@ -276,6 +290,9 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
     penalty = fact_penalty(facts_a, facts_b, dice)
+    # (with one side negated, an opposite is the same claim: "not allowed" / "banned")
+    if value - penalty >= OPPOSITE_CHECK and facts_a[1] == facts_b[1] and opposed(stems_a, stems_b):
+        penalty += OPPOSITE_CLAIM
     value -= penalty
     claim_added = swapped = False
     if ratio >= CLAUSE_CHECK_RATIO:
@@ -339,8 +356,26 @@ def extra_clause_penalty(
     ends = (ops[0], ops[-1]) if len(ops) > 1 else (ops[0],)
     for tag, a0, a1, b0, b1 in ends:
         if tag != "equal" and max(a1 - a0, b1 - b0) >= EXTRA_CLAUSE_WORDS:
+            extra = words_a[a0:a1] if a1 - a0 > b1 - b0 else words_b[b0:b1]
+            if a0 == 0 and b0 == 0 and _circumstance(extra):
+                continue
             return EXTRA_CLAUSE
     return 0.0
+
+
+# Words that open a leading adjunct: where and when something was said or done ("Speaking
+# after a meeting of the council, ...", "In a statement on Tuesday, ..."). Such an opening
+# is detail, as outlets add it to the same statement; a claim needs a clause of its own.
+_ADJUNCT_OPENERS = frozenset(
+    "in at on after before during following speaking addressing writing talking "
+    "according asked interviewed".split()
+)
+
+
+def _circumstance(extra: list[str]) -> bool:
+    """The stretch one side adds at its start opens like an adjunct of time, place or
+    occasion (a preposition, a participle of saying)."""
+    return extra[0] in _ADJUNCT_OPENERS
 
 
 def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
@@ -357,6 +392,22 @@ def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
     if when_a and when_b and not when_a & when_b:
         penalty += DATE_SWAPPED
     return penalty
+
+
+# A sentence of a group must share this much of its own content with the other side: a
+# neighbour that shares a word or two ("Russia") is no piece of a split sentence, even where
+# rapidfuzz's token_set_ratio, which forgives additions, would score the group higher.
+GROUP_MEMBER_SHARE = 0.1
+
+
+def _members_share(side: Side, r: Range, other: frozenset[str], idf: dict[str, float]) -> bool:
+    for k in range(*r):
+        common = side.stems[k] & other
+        if r[1] - r[0] > 1 and (
+            not common or fsum(map(idf.__getitem__, common)) < GROUP_MEMBER_SHARE * side.weights[k]
+        ):
+            return False
+    return True
 
 
 def _text(side: Side, r: Range) -> str:

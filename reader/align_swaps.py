@@ -25,6 +25,7 @@ from reader.normalize import (
     STOPWORDS,
     TYPOGRAPHY,
     WEEKDAYS,
+    content_stems,
     numbers,
     stem,
 )
@@ -91,6 +92,8 @@ ACTOR_GROUPS: tuple[tuple[str, ...], ...] = (
     ("scientists", "researchers"),
     ("regulator", "regulators"),
     ("king", "queen"),
+    # a business as a party: "the union said" / "the airline said"
+    ("company", "firm", "airline", "carrier", "lender", "bank", "insurer", "retailer"),
 )
 _ACTOR_OF = {word: n for n, group in enumerate(ACTOR_GROUPS) for word in group}
 
@@ -109,6 +112,15 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
         "fell fall falls fallen decreased decrease decreases dropped declined",
     ),
     ("higher", "lower"),
+    # an economy, a company, a market: growing is not shrinking
+    ("grew grow grows growing expanded expand expands", "shrank shrink shrinks contracted"),
+    # a rate, a price, a forecast: "raised" / "cut"
+    ("raised raise raises lifted hiked", "cut cuts lowered reduced"),
+    ("hire hires hired hiring", "cut cuts fire fired sacked"),
+    ("upheld uphold upholds", "overturned overturn overturns quashed"),
+    ("confirmed confirms confirm", "denied denies deny"),
+    ("stay stays remain remains", "leave leaves withdraw withdraws"),
+    ("begin begins began start starts started", "finished finish finishes ended"),
     ("exaggerated overstated", "underestimated understated"),
     ("easy", "impossible difficult hard"),
     ("possible", "impossible"),
@@ -133,6 +145,45 @@ for _one, _other in OPPOSITES:
     for _word in _other.split():
         _OPPOSITE_OF[_word] = _OPPOSITE_OF.get(_word, frozenset()) | frozenset(_one.split())
 
+
+# Pairs that say one event from either party's side ("X won against Y" / "Y lost to X"):
+# opposite only where the rest of the sentence stays (align_swaps' spots), not anywhere.
+CONVERSES = frozenset({"win wins won victory"})
+
+
+def _opposite_stems() -> dict[str, tuple[int, int]]:
+    """Content stem (after the paraphrase words are mapped) -> (index of its OPPOSITES
+    pair, 1 for the first group or 2 for the second); a stem both groups reach is left out."""
+    out: dict[str, tuple[int, int]] = {}
+    for k, (one, other) in enumerate(OPPOSITES):
+        if one in CONVERSES:
+            continue
+        stems_one = set(content_stems(one.split())) - {""}
+        stems_other = set(content_stems(other.split())) - {""}
+        common = stems_one & stems_other
+        out.update((x, (k, 1)) for x in stems_one - common)
+        out.update((x, (k, 2)) for x in stems_other - common)
+    return out
+
+
+_OPPOSITE_SIDE = _opposite_stems()
+
+
+def opposed(stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
+    """For some pair of OPPOSITES one sentence says only words of one group and the other
+    only words of the other ("rose" / "fell", "begin" / "finished"), wherever they say them.
+    A sentence with words of both groups ("rose as supply fell") opposes nothing."""
+    sides_a = {_OPPOSITE_SIDE[x] for x in stems_a if x in _OPPOSITE_SIDE}
+    if not sides_a:
+        return False
+    sides_b = {_OPPOSITE_SIDE[x] for x in stems_b if x in _OPPOSITE_SIDE}
+    for k, group in sides_a:
+        other = 3 - group
+        if (k, other) in sides_b and (k, group) not in sides_b and (k, other) not in sides_a:
+            return True
+    return False
+
+
 # Words whose change may be a swapped fact (numbers are found by their digits).
 _SWAP_WORDS = (
     WEEKDAYS
@@ -153,6 +204,7 @@ _NEGATING_ALL = (
         "don't didn't doesn't won't can't isn't wasn't aren't weren't hasn't haven't hadn't "
         "wouldn't couldn't shouldn't mustn't needn't ain't".split()
     )
+    | {"too"}  # "too hot to": see _too_to
 )
 
 SWAP_PENALTY = 70.0  # score points: below the extension threshold whatever the rest scores
@@ -219,6 +271,8 @@ def may_change(
     needs new content on both sides, or a negation; an added claim makes one side longer."""
     if facts_a[1] or facts_b[1] or length_gap >= CLAIM_LENGTH_GAP:
         return True
+    if not only_a and not only_b:
+        return True  # the same content words in another order (an exchange of roles)
     if not only_a or not only_b:
         return False
     if not _SWAP_STEMS.isdisjoint(only_a) or not _SWAP_STEMS.isdisjoint(only_b):
@@ -250,6 +304,8 @@ def _may_change(
         sum(1 for w in words_b if w in only_b) >= ADDED_CLAIM_WORDS
     ):
         return True
+    if not only_a and not only_b:
+        return True  # the same words in another order: two parties may exchange places
     if not only_a or not only_b:
         return False  # a swap needs a word on each side
     if not _SWAP_WORDS.isdisjoint(only_a) or not _SWAP_WORDS.isdisjoint(only_b):
@@ -269,8 +325,8 @@ def _swapped(
     text_b: str,
 ) -> bool:
     # The spots first: they are short, and mostly hold no negation.
-    if _negation_spot(spots, words_a, words_b) and (
-        _negations(words_a) % 2 != _negations(words_b) % 2
+    if _negations(words_a) % 2 != _negations(words_b) % 2 and (
+        _negation_spot(spots, words_a, words_b) or _negated_claim(spots, words_a, words_b)
     ):
         return True
     names_a: frozenset[str] | None = None
@@ -290,10 +346,107 @@ def _swapped(
             names_a, names_b = names(text_a), names(text_b)
         if _names_swapped(names_a.intersection(seg_a), names_b.intersection(seg_b)):
             return True
-    return False
+    if _clause_replaced(spots, words_a, words_b, all_a, all_b):
+        return True
+    return _roles_swapped(spots, words_a, words_b, text_a, text_b)
 
 
 Spot = tuple[int, int, int, int]  # a differing stretch: A words [a0, a1), B words [b0, b1)
+
+# Words that open a clause of its own ("..., which appears in Nature", "..., and police have
+# charged a man"): what follows one is a statement, not a reworded phrase.
+CLAUSE_OPENERS = frozenset(
+    "which who whose and but while whereas before after because so although though".split()
+)
+CLAUSE_NEW_WORDS = 2  # new content words on each side of a replaced closing clause
+
+
+def _clause_replaced(
+    spots: list[Spot],
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    all_a: frozenset[str],
+    all_b: frozenset[str],
+) -> bool:
+    """The two sentences share their start and end on different closing clauses ("the study,
+    which appears in Nature" / "the study, which was funded by a drinks company"): each
+    clause states a fact the other sentence does not. Paraphrases reword such a clause with
+    shared or fewer new words ("shut down" / "close")."""
+    if not spots:
+        return False
+    a0, a1, b0, b1 = spots[-1]
+    # (a closing clause only one side has is _claim_added's: it may have moved elsewhere)
+    if a1 != len(words_a) or b1 != len(words_b) or a0 == a1 or b0 == b1:
+        return False
+    opener = words_a[a0 - 2 : a0 + 1] if a0 else words_a[:1]
+    if CLAUSE_OPENERS.isdisjoint(opener) and words_b[b0] not in CLAUSE_OPENERS:
+        return False
+    return (
+        _new_content(words_a[a0:a1], all_b) >= CLAUSE_NEW_WORDS
+        and _new_content(words_b[b0:b1], all_a) >= CLAUSE_NEW_WORDS
+    )
+
+
+def _new_content(seg: Sequence[str], other: frozenset[str]) -> int:
+    """Content words of ``seg`` whose stem the other sentence does not have."""
+    other_stems = {stem(w) for w in other if w not in STOPWORDS}
+    return sum(
+        1 for w in seg if w not in STOPWORDS and w not in other and stem(w) not in other_stems
+    )
+
+
+def _roles_swapped(
+    spots: list[Spot],
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    text_a: str,
+    text_b: str,
+) -> bool:
+    """Who does what to whom changed while the words stayed: two parties exchange places
+    ("the Yankees beat the Red Sox" / "the Red Sox beat the Yankees"), or one side's party
+    is replaced by a party the other side names in another role ("the union said the
+    airline had offered" / "the airline said it had offered"). The words of each spot are
+    read whole here, since each one is also said elsewhere in the other sentence."""
+    parts: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for a0, a1, b0, b1 in spots:
+        seg_a = tuple(w for w in words_a[a0:a1] if w not in STOPWORDS)
+        seg_b = tuple(w for w in words_b[b0:b1] if w not in STOPWORDS)
+        if not seg_a and not seg_b:
+            continue
+        if a1 - a0 > SWAP_SPOT or b1 - b0 > SWAP_SPOT:
+            return False  # a reworded stretch: the roles may be said another way
+        parts.append((seg_a, seg_b))
+        if _party_moved(seg_a, seg_b, words_a, words_b):
+            return True
+    # Exactly two spots, each the other's mirror: an exchange, the verb between them kept
+    # (a passive "were beaten by" changes the words between and is no exchange).
+    if len(parts) != 2:
+        return False
+    (one_a, one_b), (two_a, two_b) = parts
+    if not (one_a and one_b and one_a == two_b and one_b == two_a):
+        return False
+    return _is_party(one_a, text_a) and _is_party(one_b, text_b)
+
+
+def _party_moved(
+    seg_a: Sequence[str], seg_b: Sequence[str], words_a: Sequence[str], words_b: Sequence[str]
+) -> bool:
+    """An actor of one side's spot is absent from the other sentence, whose spot holds an
+    actor that the first sentence names elsewhere (in another role)."""
+    actors_a = {_ACTOR_OF[w] for w in seg_a if w in _ACTOR_OF}
+    actors_b = {_ACTOR_OF[w] for w in seg_b if w in _ACTOR_OF}
+    if not actors_a or not actors_b or not actors_a.isdisjoint(actors_b):
+        return False
+    in_a = {_ACTOR_OF[w] for w in words_a if w in _ACTOR_OF}
+    in_b = {_ACTOR_OF[w] for w in words_b if w in _ACTOR_OF}
+    return (actors_a.isdisjoint(in_b) and actors_b <= in_a) or (
+        actors_b.isdisjoint(in_a) and actors_a <= in_b
+    )
+
+
+def _is_party(seg: Sequence[str], text: str) -> bool:
+    """Someone who acts: an actor word, or a word written capitalised (a name)."""
+    return any(w in _ACTOR_OF for w in seg) or _may_be_name(seg, text)
 
 
 def _spots(ops: list[EditOp]) -> list[Spot]:
@@ -351,9 +504,41 @@ def _negation_spot(spots: list[Spot], words_a: Sequence[str], words_b: Sequence[
     for a0, a1, b0, b1 in spots:
         seg_a, seg_b = words_a[a0:a1], words_b[b0:b1]
         if len(seg_a) <= NEGATION_SPOT and len(seg_b) <= NEGATION_SPOT:
-            if _negations(seg_a) % 2 != _negations(seg_b) % 2 and _same_content(seg_a, seg_b):
-                return True
+            negated_a, negated_b = _negations(seg_a) % 2, _negations(seg_b) % 2
+            if negated_a != negated_b and _same_content(seg_a, seg_b):
+                return not _negative_meaning(seg_b if negated_a else seg_a)
     return False
+
+
+# Words that carry a negation in their own meaning: "unsafe" is "not safe", "stopped working"
+# is "no longer works". A spot with one of them may be the other side's negation reworded.
+_NEGATIVE_PREFIX = re.compile(r"^(?:un|in|im|il|ir|dis|non)[a-z]{3,}|[a-z]{3,}less$")
+_NEGATIVE_MEANING = frozenset(
+    "stop stops stopped halt halts halted ban bans banned lack lacks lacked absent quit quits "
+    "abandon abandoned scrap scrapped reject rejects rejected drop dropped end ended ends "
+    "without lost lose loses missing few little rarely hardly barely".split()
+)
+
+
+def _negated_claim(spots: list[Spot], words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """A short spot (SWAP_SPOT words at most) carries the negation one side adds and the
+    other side's words there are no negation reworded: "could not be explained by" / "was
+    driven mainly by" states the opposite claim in the same frame ("not safe" / "unsafe",
+    "does not work" / "stopped working" are the same claim)."""
+    for a0, a1, b0, b1 in spots:
+        seg_a, seg_b = words_a[a0:a1], words_b[b0:b1]
+        if len(seg_a) > SWAP_SPOT or len(seg_b) > SWAP_SPOT or not seg_a or not seg_b:
+            continue
+        negated_a, negated_b = _negations(seg_a) % 2, _negations(seg_b) % 2
+        if negated_a == negated_b:
+            continue
+        if not _negative_meaning(seg_b if negated_a else seg_a):
+            return True
+    return False
+
+
+def _negative_meaning(seg: Sequence[str]) -> bool:
+    return any(w in _NEGATIVE_MEANING or _NEGATIVE_PREFIX.match(w) for w in seg)
 
 
 def _same_content(seg_a: Sequence[str], seg_b: Sequence[str]) -> bool:
@@ -365,13 +550,23 @@ def _same_content(seg_a: Sequence[str], seg_b: Sequence[str]) -> bool:
 
 
 def _negations(words: Sequence[str]) -> int:
-    """Negating words ("not", "failed", "declined to"): an odd count negates."""
-    if _NEGATING.isdisjoint(words) and _DECLINE.isdisjoint(words):
+    """Negating words ("not", "failed", "declined to", "too hot to"): an odd count negates."""
+    if _NEGATING.isdisjoint(words) and _DECLINE.isdisjoint(words) and "too" not in words:
         if not any(w.endswith("n't") for w in words):
             return 0
     count = sum(1 for w in words if w in _NEGATING or w.endswith("n't"))
-    return count + sum(
+    count += sum(
         1 for w, after in zip(words, words[1:], strict=False) if w in _DECLINE and after == "to"
+    )
+    return count + _too_to(words)
+
+
+def _too_to(words: Sequence[str]) -> int:
+    """ "too hot to support life" says it cannot: "too" with "to" one or two words on."""
+    return sum(
+        1
+        for k, w in enumerate(words)
+        if w == "too" and "to" in words[k + 2 : k + 4] and words[k + 1] not in STOPWORDS
     )
 
 
