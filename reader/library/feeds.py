@@ -182,9 +182,9 @@ def _fallback_key(entry: FeedEntry) -> str:
 
 def fetch_feed(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> ParsedFeed:
     """Fetch and parse a feed once (used to check a URL before adding it)."""
-    from reader.library.importer import _HOST_LIKE_RE
+    from reader.library.importer import looks_like_web_address
 
-    if "://" not in url and _HOST_LIKE_RE.match(url):
+    if "://" not in url and looks_like_web_address(url):
         shown = printable(url)
         raise FeedError(f"{shown}: not a URL (for a feed on the web, write http://{shown})")
     result = fetch_url(url, timeout=timeout, max_bytes=MAX_FEED_BYTES, accept=FEED_ACCEPT)

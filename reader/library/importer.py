@@ -17,9 +17,27 @@ from reader.library.paths import display_path, printable
 from reader.library.store import AddResult, Library
 
 Progress = Callable[[int, int, str], None]
-# "example.com/news/1" or "127.0.0.1:8000/x": a URL typed without its scheme
-_HOST_LIKE_RE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?/|^\d+(?:\.\d+){3}(?::\d+)?/", re.I)
+# "www.example.com", "example.com/news/1" or "127.0.0.1:8000/x": a URL typed without its scheme
+_HOST_LIKE_RE = re.compile(
+    r"^(?:(?:[\w-]+\.)+(?P<tld>[a-z]{2,})|\d+(?:\.\d+){3})(?P<port>:\d+)?(?P<path>/\S*)?$", re.I
+)
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# A bare "name.ext" is a file name when its last part is a file type, even where it is also a
+# top-level domain (.md is Moldova's): those get no web-address hint.
+_FILE_TYPES = frozenset(
+    {"txt", "text", "md", "html", "htm", "xhtml", "xml", "json", "csv", "pdf", "doc", "docx",
+     "odt", "rtf", "epub", "log", "py", "sh", "zip", "gz", "tar", "bin", "exe", "png", "jpg"}
+)  # fmt: skip
+
+
+def looks_like_web_address(text: str) -> bool:
+    """A host name (or IP), optionally with a port and a path, typed without ``http(s)://``."""
+    match = _HOST_LIKE_RE.match(text)
+    if match is None:
+        return False
+    if match["port"] or match["path"] or text.lower().startswith("www."):
+        return True
+    return match["tld"] is None or match["tld"].lower() not in _FILE_TYPES
 
 
 @dataclass(slots=True)
@@ -80,9 +98,9 @@ def import_one(
         from reader.ingest import looks_like_html, read_path
 
         path = Path(source)
-        if _HOST_LIKE_RE.match(str(source)) and not path.exists():
+        if looks_like_web_address(str(source)) and not path.exists():
             shown = _shown(source)
-            raise ReaderError(f"{shown}: no such file (for a web page, write http://{shown})")
+            raise ReaderError(f"{shown}: no such file; for a web page add https://{shown}")
         raw = read_path(path)
         html = looks_like_html(raw, by_name=path.suffix.lower() in HTML_SUFFIXES)
         kind = "html" if html else "text"

@@ -290,10 +290,37 @@ def test_a_url_without_its_scheme_gets_a_hint(tmp_path: Path, capsys, monkeypatc
     db = str(tmp_path / "lib.sqlite3")
     code, _, err = run_cli(capsys, "add", "example.com/news/1", "notes.txt", "--library", db)
     assert code == 1 and err.splitlines() == [
-        "newsreader: example.com/news/1: no such file (for a web page, write"
-        " http://example.com/news/1)",
+        "newsreader: example.com/news/1: no such file; for a web page add"
+        " https://example.com/news/1",
         "newsreader: notes.txt: no such file",
     ]
+
+
+def test_a_bare_host_name_gets_the_web_address_hint(tmp_path: Path, capsys, monkeypatch) -> None:
+    """QA: 'add www.example.com' said only "no such file" (the README promises the hint)."""
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "lib.sqlite3")
+    names = ("www.example.com", "bbc.co.uk", "127.0.0.1:8000", "report.pdf", "story.md")
+    code, out, err = run_cli(capsys, "add", *names, "--library", db)
+    assert code == 1 and out == "0 articles added, 5 failed\n"
+    assert err.splitlines() == [
+        "newsreader: www.example.com: no such file; for a web page add https://www.example.com",
+        "newsreader: bbc.co.uk: no such file; for a web page add https://bbc.co.uk",
+        "newsreader: 127.0.0.1:8000: no such file; for a web page add https://127.0.0.1:8000",
+        "newsreader: report.pdf: no such file",
+        "newsreader: story.md: no such file",
+    ]
+
+
+def test_a_file_named_like_a_host_is_still_added(
+    seeds_dir: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    (tmp_path / "www.example.com").write_bytes(seed.read_bytes())
+    db = str(tmp_path / "lib.sqlite3")
+    code, out, err = run_cli(capsys, "add", "www.example.com", "--library", db)
+    assert (code, out, err) == (0, "1 article added\n", "")
 
 
 def test_an_import_stopped_before_grouping_is_grouped_by_the_next(
