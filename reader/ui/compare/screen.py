@@ -10,7 +10,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from reader.alignment import Alignment
@@ -18,6 +18,7 @@ from reader.errors import ReaderError
 from reader.model import Article
 from reader.ui.compare.layout import CompareLayout, difference_rows, layout, mirror, printable
 from reader.ui.compare.panes import ComparePanes, wrap_in_background
+from reader.ui.widgets.footer import FittedFooter
 
 Aligner = Callable[[str, str], Alignment]
 
@@ -136,7 +137,7 @@ class CompareScreen(Screen[None]):
         yield Static(id="compare-message")
         yield ComparePanes(id="compare-panes")
         yield Static(id="compare-status")
-        yield Footer()
+        yield FittedFooter()
 
     @property
     def panes(self) -> ComparePanes:

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from reader.ui.commands import bindings
 from reader.ui.entries import SORT_KEYS, Entry, counted
 from reader.ui.messages import FilterShown, OpenArticle
 from reader.ui.widgets.article_list import ArticleList, ListHeading
+from reader.ui.widgets.footer import FittedFooter
 
 if TYPE_CHECKING:
     from reader.ui.app import NewsReaderApp
@@ -44,7 +45,7 @@ class ListScreen(Screen[None]):
         yield ListHeading(id="heading")
         yield ArticleList(id="articles")
         yield Static(id="status")
-        yield Footer()
+        yield FittedFooter()
 
     @property
     def article_list(self) -> ArticleList:

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from reader.ui.commands import bindings
 from reader.ui.entries import Entry
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.footer import FittedFooter
 
 if TYPE_CHECKING:
     from reader.ui.app import NewsReaderApp
@@ -33,7 +34,7 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ArticleView(max_width=self.app.config.max_width, id="article")
-        yield Footer()
+        yield FittedFooter()
 
     @property
     def view(self) -> ArticleView:

@@ -1,0 +1,40 @@
+"""The footer shows whole keys only: at 80 columns no key is cut mid-word, `?` always stays."""
+
+from __future__ import annotations
+
+from textual.widgets._footer import FooterKey
+
+from reader.ui.app import NewsReaderApp
+from tests.functional.app_support import sample_articles
+
+
+def footer_line(app: NewsReaderApp) -> str:
+    return [strip.text for strip in app.screen._compositor.render_strips()][-1]
+
+
+def shown_keys(app: NewsReaderApp) -> list[FooterKey]:
+    return [key for key in app.screen.query(FooterKey) if key.display]
+
+
+async def test_keys_that_would_be_cut_are_left_out_and_come_back() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        line = footer_line(app)
+        for key in shown_keys(app):
+            assert f"{key.key_display} {key.description}" in line  # whole
+        assert "? Keys" in line and "Delet" not in line.replace("d Delete", "")
+        narrow = len(shown_keys(app))
+        await pilot.resize_terminal(140, 24)
+        await pilot.pause(0.2)
+        assert len(shown_keys(app)) > narrow
+        assert "d Delete" in footer_line(app) and "R Refresh" in footer_line(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert len(shown_keys(app)) == narrow
+        await pilot.press("enter")  # the reader's own keys are fitted too
+        await pilot.pause(0.2)
+        line = footer_line(app)
+        assert "? Keys" in line and "J Next" in line
+        for key in shown_keys(app):
+            assert f"{key.key_display} {key.description}" in line
