@@ -18,6 +18,9 @@ from reader.errors import IngestError
 from reader.model import Article
 
 DEFAULT_MAX_BYTES = 20 * 2**20
+# reader.clean judges at most MAX_LINES lines per text; it lists the rest as removed with this
+# reason.
+CUT_SHORT_REASON = "beyond-line-limit"
 # Suffixes picked up when walking a folder (explicitly named files are always tried).
 ARTICLE_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -284,6 +287,19 @@ def load_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Art
     return article_from_text(text, path=str(path), html=looks_like_html(text, by_name=by_name))
 
 
+def was_cut_short(article: Article) -> bool:
+    """Whether the cleaner stopped reading the text at its line limit (the rest is `removed`)."""
+    # the cut lines are appended last: look from the end
+    return any(line.reason == CUT_SHORT_REASON for line in reversed(article.removed))
+
+
+def cut_short_note() -> str:
+    """What `clean` tells the user about an article that was cut short."""
+    from reader.clean import MAX_LINES
+
+    return f"only the first {MAX_LINES:,} paragraphs kept"
+
+
 def load_articles(
     paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[Article], list[str]]:
@@ -295,11 +311,16 @@ def load_articles(
         for path in iter_article_files([given]):
             found = True
             try:
-                articles.append(load_article(path, max_bytes=max_bytes))
+                article = load_article(path, max_bytes=max_bytes)
             except IngestError as error:
                 errors.append(str(error))
             except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
                 errors.append(f"{path}: could not clean ({type(error).__name__}: {error})")
+            else:
+                if article.paragraphs:
+                    articles.append(article)
+                else:  # as in `newsreader clean`: a file without article text failed
+                    errors.append(f"{path}: no article text found")
         if not found:
             errors.append(f"{given}: no article files in this folder (or it cannot be read)")
     return articles, errors

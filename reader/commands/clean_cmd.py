@@ -40,10 +40,12 @@ def run(args: argparse.Namespace) -> int:
     from reader.errors import IngestError
     from reader.ingest import (
         article_from_text,
+        cut_short_note,
         iter_article_files,
         load_article,
         looks_like_html,
         read_stream,
+        was_cut_short,
     )
     from reader.library.paths import printable
 
@@ -74,9 +76,13 @@ def run(args: argparse.Namespace) -> int:
                 failures += 1
                 continue
             if not article.paragraphs:
-                # Still printed (nothing is hidden), but the exit status says it failed.
+                # A failed file gets its stderr line only: stdout holds cleaned articles alone,
+                # so `clean --json > out.jsonl` has no empty records.
                 print(f"newsreader: {printable(str(path))}: no article text found", file=sys.stderr)
                 failures += 1
+                continue
+            if was_cut_short(article):  # cleaned, so not a failure, but the user must know
+                print(f"newsreader: {printable(str(path))}: {cut_short_note()}", file=sys.stderr)
             if args.json:
                 out.write(json.dumps(article.to_json_dict(), ensure_ascii=False) + "\n")
             else:

@@ -137,3 +137,62 @@ def test_clean_command_does_not_import_textual(article_file: Path) -> None:
 def test_empty_folder_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clean", str(tmp_path)]) == 1
     assert "no article files" in capsys.readouterr().err
+
+
+WORD_SALAD = "the of and to in is was for on that with as by at from it be this are\n"
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_file_without_article_text_gets_its_stderr_line_only(
+    article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], as_json: bool
+) -> None:
+    """QA: a file reported as "no article text found" still printed a title and an empty
+    metadata line (under --json a record with no paragraphs) on stdout."""
+    salad = tmp_path / "salad.txt"
+    salad.write_text(WORD_SALAD, encoding="utf-8")
+    malformed = tmp_path / "malformed.html"
+    malformed.write_text("<html><head><title>Broken <b>page</title><body><p>", encoding="utf-8")
+    options = ["--json"] if as_json else []
+    assert main(["clean", *options, str(salad), str(article_file), str(malformed)]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"newsreader: {salad}: no article text found",
+        f"newsreader: {malformed}: no article text found",
+    ]
+    if as_json:
+        records = [json.loads(line) for line in out.splitlines()]
+        assert [record["paragraphs"] for record in records] == [BODY]
+    else:
+        assert out.count("=" * 40) == 0 and "no source, date or byline" not in out
+        assert out.endswith(BODY[-1] + "\n")
+
+
+def test_app_loading_reports_a_file_without_article_text_as_failed(
+    article_file: Path, tmp_path: Path
+) -> None:
+    from reader.ingest import load_articles
+
+    (tmp_path / "salad.txt").write_text(WORD_SALAD, encoding="utf-8")
+    articles, errors = load_articles([tmp_path])
+    assert [article.paragraphs for article in articles] == [BODY]
+    assert errors == [f"{tmp_path / 'salad.txt'}: no article text found"]
+
+
+def test_a_text_cut_at_the_paragraph_limit_is_named_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: a file under 20 MB was cut after 20,000 paragraphs without a word to the user."""
+    long = tmp_path / "long.txt"
+    paragraphs = (
+        f"Paragraph number {i} of a very long list of short notes." for i in range(20_050)
+    )
+    long.write_text("A long list\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text(ARTICLE, encoding="utf-8")
+    assert main(["clean", "--json", str(long), str(short)]) == 0  # both were cleaned
+    out, err = capsys.readouterr()
+    assert err == f"newsreader: {long}: only the first 20,000 paragraphs kept\n"
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 2 and records[1]["paragraphs"] == BODY
+    assert records[0]["paragraphs"][-1].startswith("Paragraph number 19998 ")
+    assert records[0]["removed"][-1]["reason"] == "beyond-line-limit"
