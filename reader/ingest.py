@@ -311,16 +311,11 @@ def load_articles(
         for path in iter_article_files([given]):
             found = True
             try:
-                article = load_article(path, max_bytes=max_bytes)
+                articles.append(load_article(path, max_bytes=max_bytes))
             except IngestError as error:
                 errors.append(str(error))
             except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
                 errors.append(f"{path}: could not clean ({type(error).__name__}: {error})")
-            else:
-                if article.paragraphs:
-                    articles.append(article)
-                else:  # as in `newsreader clean`: a file without article text failed
-                    errors.append(f"{path}: no article text found")
         if not found:
             errors.append(f"{given}: no article files in this folder (or it cannot be read)")
     return articles, errors

@@ -167,17 +167,6 @@ def test_a_file_without_article_text_gets_its_stderr_line_only(
         assert out.endswith(BODY[-1] + "\n")
 
 
-def test_app_loading_reports_a_file_without_article_text_as_failed(
-    article_file: Path, tmp_path: Path
-) -> None:
-    from reader.ingest import load_articles
-
-    (tmp_path / "salad.txt").write_text(WORD_SALAD, encoding="utf-8")
-    articles, errors = load_articles([tmp_path])
-    assert [article.paragraphs for article in articles] == [BODY]
-    assert errors == [f"{tmp_path / 'salad.txt'}: no article text found"]
-
-
 def test_a_text_cut_at_the_paragraph_limit_is_named_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
