@@ -17,6 +17,7 @@ from math import fsum
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from reader.align_detail import is_detail
 from reader.align_swaps import (
     SWAP_PENALTY,
     EditOp,
@@ -25,7 +26,13 @@ from reader.align_swaps import (
     opposed,
     word_ops,
 )
-from reader.normalize import content_stems, idf_weights, sentence_words, stems_and_facts
+from reader.normalize import (
+    content_stems,
+    idf_weights,
+    rounded_pairs,
+    sentence_words,
+    stems_and_facts,
+)
 from reader.segment import split_sentences
 
 Span = tuple[int, int]
@@ -359,6 +366,8 @@ def extra_clause_penalty(
             extra = words_a[a0:a1] if a1 - a0 > b1 - b0 else words_b[b0:b1]
             if a0 == 0 and b0 == 0 and _circumstance(extra):
                 continue
+            if is_detail(extra):  # "..., the company said", "... on the stock exchange"
+                continue
             return EXTRA_CLAUSE
     return 0.0
 
@@ -384,6 +393,9 @@ def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
     penalty = 0.0
     if numbers_a and numbers_b:
         only_a, only_b = len(numbers_a - numbers_b), len(numbers_b - numbers_a)
+        if only_a and only_b:  # "$1.23 billion" / "$1.2 billion" states one figure
+            rounded = rounded_pairs(numbers_a - numbers_b, numbers_b - numbers_a)
+            only_a, only_b = only_a - rounded, only_b - rounded
         penalty += NUMBER_SWAPPED * min(only_a, only_b) + NUMBER_EXTRA * abs(only_a - only_b)
     if negated_a != negated_b:
         # "will travel" / "will not travel" decides when the rest is the same; a paraphrase

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from reader.align_detail import is_detail
 from reader.normalize import (
     MONTHS,
     NEGATIONS,
@@ -27,6 +28,7 @@ from reader.normalize import (
     WEEKDAYS,
     content_stems,
     numbers,
+    rounded_pairs,
     stem,
 )
 
@@ -477,6 +479,9 @@ def _claim_added(
     for a0, a1, b0, b1 in spots:
         if a1 - a0 < least and b1 - b0 < least:
             continue
+        # Who said it, when, where: detail an outlet adds, not a claim of its own.
+        if is_detail(words_a[a0:a1] if a1 - a0 > b1 - b0 else words_b[b0:b1]):
+            continue
         # Words said nowhere on the other side: a clause moved elsewhere is no addition.
         new_a = sum(1 for w in words_a[a0:a1] if w not in all_b)
         new_b = sum(1 for w in words_b[b0:b1] if w not in all_a)
@@ -576,6 +581,8 @@ def _fact_swapped(
     # One number for another ("6,000" / "16,000"); not "40%" / "four in ten".
     numbers_a, numbers_b = numbers(seg_a), numbers(seg_b)
     if len(numbers_a) == 1 == len(numbers_b) and numbers_a != numbers_b:
+        if rounded_pairs(numbers_a, numbers_b):  # "1.23" / "1.2": the same figure rounded
+            return False
         return numbers_a.isdisjoint(numbers(words_b)) and numbers_b.isdisjoint(numbers(words_a))
     # "next month" / "next year"; "a week" / "seven days" is a conversion.
     # Only within one class: "the previous month" / "February" is a rewording.

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain
 from typing import Any
 
@@ -311,6 +312,50 @@ def numbers(tokens: Sequence[str]) -> frozenset[str]:
                 value_text = value_text.rstrip("0").rstrip(".")
             found.add(value_text)
     return frozenset(found)
+
+
+ROUNDING_SHARE = 0.05  # a rounded figure is within 5% of the exact one
+
+
+def is_rounding(x: str, y: str) -> bool:
+    """One canonical number (as ``numbers`` gives them) is the other rounded: "1.23" / "1.2",
+    "2497" / "2500". Outlets round a figure their source gave exactly; a different figure
+    ("1.2" / "1.5", "130000" / "100000") or year ("1995" / "2000") is not a rounding."""
+    try:
+        fx, fy = float(x), float(y)
+    except ValueError:
+        return False
+    if fx == fy:
+        return True
+    if abs(fx - fy) > ROUNDING_SHARE * max(abs(fx), abs(fy)):
+        return False
+    for exact, rounded in ((x, y), (y, x)):
+        places_exact = len(exact.partition(".")[2])
+        places_rounded = len(rounded.partition(".")[2])
+        if places_rounded < places_exact:
+            step = Decimal(1).scaleb(-places_rounded)  # half up, as people round: 4.55 -> 4.6
+            if Decimal(exact).quantize(step, rounding=ROUND_HALF_UP) == Decimal(rounded):
+                return True
+        elif places_rounded == places_exact == 0:
+            zeros = len(rounded) - len(rounded.rstrip("0"))
+            is_year = all(1800 <= float(n) <= 2100 for n in (x, y))
+            if 2 <= zeros < len(rounded) and not is_year:
+                if round(int(exact), -zeros) == int(rounded):
+                    return True
+    return False
+
+
+def rounded_pairs(only_a: frozenset[str], only_b: frozenset[str]) -> int:
+    """How many numbers of ``only_a`` are roundings of a number of ``only_b`` (one each)."""
+    left = set(only_b)
+    count = 0
+    for x in sorted(only_a):
+        for y in sorted(left):
+            if is_rounding(x, y):
+                left.discard(y)
+                count += 1
+                break
+    return count
 
 
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)  # "twelve", "forty"
