@@ -281,9 +281,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--set",
-        choices=["sentences", "documents", "news", "news-heldout", "both"],
+        choices=["sentences", "documents", "news", "news-heldout", "benign", "both"],
         default="both",
-        help="both = documents, sentences and news (dev part); news-heldout only on request",
+        help="both = documents, sentences, news (dev part) and benign (looser paraphrases,"
+        " a recall guard); news-heldout only on request",
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N cases per set")
     parser.add_argument("--failures", type=int, default=0, help="show the K worst cases")
@@ -312,6 +313,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             evaluate_set(
                 f"b2: news {part}", news_cases, align, False, args.failures, args.greedy_threshold
             )
+    if args.set in ("benign", "both"):
+        benign_cases = make_news_cases.build_benign_cases()[: args.limit or None]
+        evaluate_set(
+            "benign: looser paraphrases",
+            benign_cases,
+            align,
+            False,
+            args.failures,
+            args.greedy_threshold,
+        )
     print(f"\ntotal {time.perf_counter() - started:.1f} s")
     return 0
 

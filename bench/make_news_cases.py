@@ -30,6 +30,9 @@ DATA = ROOT / "tests" / "data" / "align"
 PART_FILES = {
     "dev": ("news_pairs_dev1.txt", "news_pairs_dev2.txt"),
     "heldout": ("news_pairs_heldout.txt",),
+    # looser paraphrases only (an outlet adds an attribution, a day, a rounded figure): a recall
+    # guard, built on the fly by ``build_benign_cases``, not stored in news_cases.json
+    "benign": ("news_pairs_benign.txt",),
 }
 NEWS_CASES_FILE = DATA / "news_cases.json"
 NEWS_SEED = 20261123
@@ -103,6 +106,27 @@ def build_news_cases(part: str = "dev", seed: int = NEWS_SEED) -> list[dict[str,
         build_news_case(f"{prefix}{n:02d}", pairs, rng, ("story", "scattered")[n % 2], part)
         for n in range(1, CASE_COUNTS[part] + 1)
     ]
+
+
+def build_benign_cases(count: int = 12, per_case: int = 8) -> list[dict[str, Any]]:
+    """Cases of ``per_case`` looser paraphrase pairs each, B's sentences shuffled."""
+    rng = random.Random(f"{NEWS_SEED}-benign")
+    pairs = load_news_pairs("benign")
+    cases = []
+    for n in range(1, count + 1):
+        a_text, b_text, gold, looks = assemble_case(rng.sample(pairs, per_case), [], rng)
+        cases.append(
+            {
+                "id": f"g{n:02d}",
+                "part": "benign",
+                "variant": "benign",
+                "a": a_text,
+                "b": b_text,
+                "gold": gold,
+                "lookalikes": looks,
+            }
+        )
+    return cases
 
 
 def load_stored_cases(part: str) -> list[dict[str, Any]]:
