@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
 def _list(feeds: list, *, as_json: bool) -> int:
     import json
 
+    from reader.commands.list_cmd import plural
+
     for feed in feeds:
         if as_json:
             print(
@@ -74,7 +76,7 @@ def _list(feeds: list, *, as_json: bool) -> int:
             continue
         checked = feed.last_checked or "never checked"
         line = f"{feed.id:>4}  {feed.title or '(untitled)'}  <{feed.url}>"
-        line += f"  {feed.article_count} articles, {checked}"
+        line += f"  {plural(feed.article_count, 'article')}, {checked}"
         if feed.last_error:
             line += f"  [last error: {feed.last_error}]"
         print(line)

@@ -291,7 +291,7 @@ def _refresh_one(
         else:
             tries = attempts.get(entry.key, 0) + 1
             _record_failure(library, feed.id, entry.key, message, tries)
-            summary.errors.append(f"{message} (try {tries} of {MAX_ENTRY_ATTEMPTS})")
+            summary.errors.append(f"{message} ({_next_try(tries)})")
             failed += 1
             retry_later += tries < MAX_ENTRY_ATTEMPTS
         report(entry.title or entry.link or "entry")
@@ -301,8 +301,8 @@ def _refresh_one(
     validators: dict[str, str | None] = {}
     if not retry_later and not postponed:
         validators = {"etag": result.etag, "last_modified": result.last_modified}
-    problems = [f"{failed} entries failed"] if failed else []
-    problems += [f"{postponed} entries postponed (time limit)"] if postponed else []
+    problems = [f"{_entries(failed)} failed"] if failed else []
+    problems += [f"{_entries(postponed)} postponed (time limit)"] if postponed else []
     library.update_feed(
         feed.id,
         title=parsed.title or feed.title,
@@ -311,6 +311,18 @@ def _refresh_one(
         **validators,
     )
     report(f"{parsed.title or feed.url}: {len(fresh) - postponed} new")
+
+
+def _entries(count: int) -> str:
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
+
+
+def _next_try(tries: int) -> str:
+    """What happens to an entry that failed for the ``tries``-th time (no retry within a run)."""
+    left = MAX_ENTRY_ATTEMPTS - tries
+    if left <= 0:
+        return f"failed {tries} times: no longer tried"
+    return f"tried again on the next refresh, at most {left} more time{'s' if left != 1 else ''}"
 
 
 @dataclass(slots=True)

@@ -67,9 +67,13 @@ MIXED_ETAG = '"mixed-v1"'
 
 
 def mixed_rss(base: str, tag: str) -> str:
-    """Good pages around two slow ones and a missing one; ``tag`` keeps URLs apart per test."""
+    """Good pages around two slow ones and a missing one; ``tag`` keeps URLs apart per test.
+
+    A tag starting with "fast" leaves the slow pages out."""
     links = [f"{base}/page/1", f"{base}/slow?{tag}-a", f"{base}/missing/{tag}"]
     links += [f"{base}/slow?{tag}-b", f"{base}/page/4"]
+    if tag.startswith("fast"):
+        links = [link for link in links if "/slow" not in link]
     items = "".join(
         f"<item><title>Item {i}</title><link>{link}</link><guid>{link}</guid></item>"
         for i, link in enumerate(links)

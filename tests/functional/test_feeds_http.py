@@ -194,9 +194,13 @@ def test_a_failing_entry_is_tried_a_few_times_only(server, library) -> None:
         summary = refresh_feeds(library, timeout=0.5, feed_deadline=30)
         assert server.hits[missing] == attempt
         errors = [e for e in summary.errors if missing in e]
-        assert errors == [
-            f"{server.base}{missing}: not found (HTTP 404) (try {attempt} of {MAX_ENTRY_ATTEMPTS})"
-        ]
+        left = MAX_ENTRY_ATTEMPTS - attempt
+        what = (
+            f"tried again on the next refresh, at most {left} more time{'s' if left > 1 else ''}"
+            if left
+            else f"failed {MAX_ENTRY_ATTEMPTS} times: no longer tried"
+        )
+        assert errors == [f"{server.base}{missing}: not found (HTTP 404) ({what})"]
     assert library.count() == 2  # the good pages, once
     feed = library.feeds()[0]
     assert feed.etag == '"mixed-v1"'  # nothing left to retry: conditional GET from now on
@@ -367,3 +371,25 @@ def test_deleted_content_without_a_link_is_not_added_back_from_a_feed(library) -
     again = library.add_article(Article("Note", ["A feed note."]), raw="n", feed_id=feed_id)
     assert (again.article_id, again.added, again.reason) == (None, False, "deleted before")
     assert library.add_article(Article("Note", ["A feed note."]), raw="n").added  # by hand
+
+
+def test_refresh_exits_1_when_an_entry_failed(server, tmp_path: Path, capsys) -> None:
+    """QA: a refresh with a 404 entry printed '1 error' and exited 0; 'feed list' said
+    '1 articles'; '(try 1 of 3)' read as if retries followed within the run."""
+    db = str(tmp_path / "cli.sqlite3")
+    assert main(["feed", "add", f"{server.base}/mixed/fast-exit.xml", "--library", db]) == 0
+    capsys.readouterr()
+    assert main(["refresh", "--library", db, "--timeout", "5"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"newsreader: {server.base}/missing/fast-exit: not found (HTTP 404)"
+        " (tried again on the next refresh, at most 2 more times)\n"
+    )
+    assert "2 new articles, 1 error" in captured.out
+    assert main(["feed", "list", "--library", db]) == 0
+    assert "  2 articles, " in capsys.readouterr().out
+    with Library.open(db) as opened:
+        assert opened.delete(opened.articles()[0].id)
+    assert main(["feed", "list", "--library", db]) == 0
+    line = capsys.readouterr().out
+    assert "  1 article, " in line and "[last error: 1 entry failed]" in line
