@@ -4,7 +4,9 @@ Candidates come from an inverted index of content-word stems: two sentences are 
 only if they share a stem that is rare on the other side, so 2,000 x 2,000 sentences cost a
 few thousand scorer calls instead of four million. Scores mix an idf-weighted overlap of
 content words (what the sentences are about) with rapidfuzz's ``ratio`` on the normalised
-text (how they say it). Both are symmetric, so aligning B with A mirrors A with B.
+text (how they say it). Both are symmetric, so aligning B with A mirrors A with B. What
+costs a pair points is decided elsewhere: facts that disagree, an opposite or an extra clause
+in ``reader.align_penalties``, a fact swapped in a near copy in ``reader.align_swaps``.
 """
 
 from __future__ import annotations
@@ -15,51 +17,31 @@ from itertools import accumulate
 from math import fsum
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
 
-from reader.align_detail import is_detail
-from reader.align_swaps import (
-    SWAP_PENALTY,
-    EditOp,
-    may_change,
-    near_copy_changes,
-    opposed,
-    word_ops,
+from reader.align_penalties import (
+    CLAUSE_CHECK_RATIO,
+    OPPOSITE_CHECK,
+    OPPOSITE_CLAIM,
+    QUOTE_CONTENT,
+    QUOTE_MAX_SCORE,
+    QUOTE_MIN_SCORE,
+    Facts,
+    extra_clause_penalty,
+    fact_penalty,
+    shares_a_quote,
 )
-from reader.normalize import (
-    content_stems,
-    idf_weights,
-    rounded_pairs,
-    sentence_words,
-    stems_and_facts,
-)
+from reader.align_swaps import SWAP_PENALTY, may_change, near_copy_changes
+from reader.align_words import opposed
+from reader.normalize import idf_weights, sentence_words, stems_and_facts
 from reader.segment import split_sentences
 
 Span = tuple[int, int]
 Range = tuple[int, int]  # half-open range of sentence indexes
-Facts = tuple[frozenset[str], bool, frozenset[str]]
 
 # Weights of the score: content overlap (what is said) dominates; rapidfuzz's token_set_ratio
 # on the normalised words adds how it is said, robust to clause reordering.
 DICE_WEIGHT = 0.7
 RATIO_WEIGHT = 0.3
-# Penalties (score points) for facts that disagree: a number or a day replaced by another is
-# a different statement however many words agree; a number only one side gives is detail.
-NUMBER_SWAPPED = 35.0
-NUMBER_EXTRA = 4.0
-NEGATION_FLIPPED = 60.0
-DATE_SWAPPED = 35.0
-# A word only one side has is the opposite of one only the other has ("rose" / "fell"),
-# anywhere in the two (a near copy that swaps one is align_swaps' business): checked from
-# OPPOSITE_CHECK points, where it may decide.
-OPPOSITE_CLAIM = 20.0
-OPPOSITE_CHECK = 30.0
-# An extra clause of this many words at one end, the rest shared word for word (SHARED_BODY of
-# the shorter side), costs EXTRA_CLAUSE points; checked only where the words mostly agree.
-EXTRA_CLAUSE_WORDS = 5
-SHARED_BODY = 0.7
-EXTRA_CLAUSE = 30.0
-CLAUSE_CHECK_RATIO = 0.75
 
 CANDIDATES_PER_SENTENCE = 4
 MAX_UNIT_CHARS = 600  # longer "sentences" are cut into chunks of about CHUNK_CHARS
@@ -325,85 +307,6 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
         and shares_a_quote(norm_a.split(), norm_b.split())
     )
     return Match(value, ra, rb, len(shared), cover, False, len(norm_a), claim_added, quote)
-
-
-QUOTE_WORDS = 8
-QUOTE_CONTENT = 3  # content words inside the run
-QUOTE_MIN_SCORE = 35.0  # below this the rest of the two sentences is unrelated
-QUOTE_MAX_SCORE = 75.0  # above this a pair aligns and stays on its own merits
-
-
-def shares_a_quote(words_a: list[str], words_b: list[str]) -> bool:
-    """A run of QUOTE_WORDS words or more in common, holding QUOTE_CONTENT content words."""
-    if min(len(words_a), len(words_b)) < QUOTE_WORDS:
-        return False
-    # Indel: the longest common run stays whole (a substitution path may cut it up)
-    for tag, a0, a1, _, _ in Indel.opcodes(words_a, words_b).as_list():
-        if tag == "equal" and a1 - a0 >= QUOTE_WORDS:
-            if len(set(content_stems(words_a[a0:a1]))) >= QUOTE_CONTENT:
-                return True
-    return False
-
-
-def extra_clause_penalty(
-    words_a: list[str], words_b: list[str], ops: list[EditOp] | None = None
-) -> float:
-    """One side is the other plus a clause at its start or end ("... at 3.75 percent" /
-    "... at 3.75 percent, but two members voted for a cut"): that clause is a claim the
-    other side does not make, however much the rest agrees. ``ops``: the word edit
-    operations of the two lists, if the caller has them."""
-    shorter, longer = sorted((words_a, words_b), key=len)
-    if len(longer) - len(shorter) < EXTRA_CLAUSE_WORDS:
-        return 0.0
-    if ops is None:
-        ops = word_ops(words_a, words_b)
-    equal = sum(a1 - a0 for tag, a0, a1, _, _ in ops if tag == "equal")
-    if equal < SHARED_BODY * len(shorter):
-        return 0.0
-    ends = (ops[0], ops[-1]) if len(ops) > 1 else (ops[0],)
-    for tag, a0, a1, b0, b1 in ends:
-        if tag != "equal" and max(a1 - a0, b1 - b0) >= EXTRA_CLAUSE_WORDS:
-            extra = words_a[a0:a1] if a1 - a0 > b1 - b0 else words_b[b0:b1]
-            if a0 == 0 and b0 == 0 and _circumstance(extra):
-                continue
-            if is_detail(extra):  # "..., the company said", "... on the stock exchange"
-                continue
-            return EXTRA_CLAUSE
-    return 0.0
-
-
-# Words that open a leading adjunct: where and when something was said or done ("Speaking
-# after a meeting of the council, ...", "In a statement on Tuesday, ..."). Such an opening
-# is detail, as outlets add it to the same statement; a claim needs a clause of its own.
-_ADJUNCT_OPENERS = frozenset(
-    "in at on after before during following speaking addressing writing talking "
-    "according asked interviewed".split()
-)
-
-
-def _circumstance(extra: list[str]) -> bool:
-    """The stretch one side adds at its start opens like an adjunct of time, place or
-    occasion (a preposition, a participle of saying)."""
-    return extra[0] in _ADJUNCT_OPENERS
-
-
-def fact_penalty(facts_a: Facts, facts_b: Facts, dice: float) -> float:
-    numbers_a, negated_a, when_a = facts_a
-    numbers_b, negated_b, when_b = facts_b
-    penalty = 0.0
-    if numbers_a and numbers_b:
-        only_a, only_b = len(numbers_a - numbers_b), len(numbers_b - numbers_a)
-        if only_a and only_b:  # "$1.23 billion" / "$1.2 billion" states one figure
-            rounded = rounded_pairs(numbers_a - numbers_b, numbers_b - numbers_a)
-            only_a, only_b = only_a - rounded, only_b - rounded
-        penalty += NUMBER_SWAPPED * min(only_a, only_b) + NUMBER_EXTRA * abs(only_a - only_b)
-    if negated_a != negated_b:
-        # "will travel" / "will not travel" decides when the rest is the same; a paraphrase
-        # often words a negation differently ("halt" / "not admit"), so weigh it by overlap.
-        penalty += NEGATION_FLIPPED * max(0.0, (dice - 0.55) / 0.45)
-    if when_a and when_b and not when_a & when_b:
-        penalty += DATE_SWAPPED
-    return penalty
 
 
 # A sentence of a group must share this much of its own content with the other side: a

@@ -1,5 +1,5 @@
-"""Pair-scoring rules of issue 3 (reader.align_score): a leading adjunct is detail, a
-trailing clause a claim; a group holds no bystander sentence."""
+"""Pair-scoring rules of issue 3 (reader.align_score, reader.align_penalties): a leading
+adjunct is detail, a trailing clause a claim; a group holds no bystander sentence."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from reader.align import align
-from reader.align_score import build_sides, extra_clause_penalty, score
-from reader.align_swaps import opposed
+from reader.align_penalties import extra_clause_penalty
+from reader.align_score import build_sides, score
+from reader.align_words import opposed
 from reader.normalize import content_stems, words
 from tests.conftest import load_gold
 
