@@ -3,7 +3,7 @@
 Candidates come from an inverted index of content-word stems: two sentences are compared
 only if they share a stem that is rare on the other side, so 2,000 x 2,000 sentences cost a
 few thousand scorer calls instead of four million. Scores mix an idf-weighted overlap of
-content words (what the sentences are about) with rapidfuzz's ``ratio`` on the normalised
+content words (what the sentences are about) with rapidfuzz's ``token_set_ratio`` on the normalised
 text (how they say it). Both are symmetric, so aligning B with A mirrors A with B. What
 costs a pair points is decided elsewhere: facts that disagree, an opposite or an extra clause
 in ``reader.align_penalties``, a fact swapped in a near copy in ``reader.align_swaps``.

@@ -81,7 +81,6 @@ def test_the_seed_quote_before_a_passage_stays_out_of_it() -> None:
             assert not any(s <= quote < e for s, e in spans)
 
 
-
 def test_a_weak_neighbour_does_not_sink_a_strong_match() -> None:
     # Case s33 of set (b): "Analysts surveyed by Reuters had forecast 0.5% growth" anchors
     # with its paraphrase, then grows into the next pair (a paraphrase worded so differently
