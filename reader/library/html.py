@@ -11,7 +11,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.model import Article
+from reader.library.html_tables import TABLE_REASON, TableText, with_table_text
+from reader.model import Article, RemovedLine
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CHAR_REF_RE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
@@ -151,11 +152,28 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     # as the first line, where our title rule expects it.
     if title and lines and lines[0].casefold() == title.casefold():
         lines = lines[1:]
-    raw = "\n\n".join(([title] if title else []) + lines)
+    table = with_table_text(lines, html, title) if data.get("text") else TableText(lines, [])
+    raw = "\n\n".join(([title] if title else []) + table.lines)
     article = _clean_text(raw, url=url)
+    _list_table_rows(article, table)
     if isinstance(data.get("date"), str) and data["date"].endswith("-01-01"):
         data = {**data, "date": _date_without_guessing(html, url)}
     return _fill_metadata(article, data, url)
+
+
+def _list_table_rows(article: Article, table: TableText) -> None:
+    """Data-table rows trafilatura dropped, listed as removed where they stood."""
+    if not table.rows:
+        return
+    kept = set(article.paragraphs)
+    before = [0]  # before[i]: paragraphs kept from table.lines[:i]
+    for line in table.lines:
+        before.append(before[-1] + (line in kept))
+    article.removed.extend(
+        RemovedLine(text, TABLE_REASON, min(before[index], len(article.paragraphs)))
+        for index, text in table.rows
+    )
+    article.removed.sort(key=lambda line: line.position)  # stable: the cleaner's order stays
 
 
 def _join_broken_sentences(lines: list[str]) -> list[str]:

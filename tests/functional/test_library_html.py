@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from reader.library.html import clean_html
 from reader.library.importer import import_sources
 from reader.library.store import Library
+from reader.model import RemovedLine
 from tests.functional.library_server import page_html
 from tests.unit.story_corpus import STORY_CORPUS
 
@@ -181,3 +182,64 @@ def test_a_sentence_broken_by_a_line_break_is_one_paragraph() -> None:
     # a short line (a menu item, a label) is never joined to what follows
     menu = _DAM_PAGE.replace("<h1>", "<p>Home<br>news<br>sport</p><h1>").format(ref="")
     assert not any("Home news" in p for p in clean_html(menu).paragraphs)
+
+
+_LEAD = (
+    "<p>NATO and Russia talked for four hours in Brussels on Wednesday and agreed on nothing"
+    " at all, officials said.</p>"
+)
+_CELL = (
+    "Inside a table cell: the Russian delegation said it would study the proposals and reply"
+    " within a week, diplomats said."
+)
+_AFTER = (
+    "In a div: Stoltenberg said the alliance would not give up its open-door policy, whatever"
+    " Moscow demanded."
+)
+
+
+def test_prose_in_a_table_cell_is_kept_where_it_stood() -> None:
+    """QA: text inside <td> was in neither the paragraphs nor ``removed``."""
+    page = (
+        f"<html><body><h1>Talks end without deal</h1>{_LEAD}<table><tr><td>{_CELL}</td></tr>"
+        f"</table><div>{_AFTER}</div></body></html>"
+    )
+    article = clean_html(page)
+    assert article.paragraphs[1:] == [_CELL, _AFTER]
+    assert article.paragraphs[0].startswith("NATO and Russia talked")
+
+
+def test_an_article_laid_out_in_a_table_keeps_its_text_and_lists_the_menu() -> None:
+    paragraphs = [
+        "Heavy rain flooded the lower valley on Tuesday night, forcing hundreds of families to"
+        " leave their homes, the county said.",
+        "Rescue teams worked through the night to reach villages cut off by the water, and no"
+        " one was reported hurt.",
+        "The river rose two metres in six hours, the highest level since records began in"
+        " 1921, officials said.",
+    ]
+    page = (
+        "<html><head><title>Old site</title></head><body><table><tr><td><a href='/'>Home</a>"
+        " <a href='/news'>News</a></td></tr><tr><td><h1>Flood hits the valley</h1>"
+        f"<p>{paragraphs[0]}</p><p>{paragraphs[1]}</p>{paragraphs[2]}</td></tr></table>"
+        "</body></html>"
+    )
+    article = clean_html(page)
+    assert article.paragraphs == paragraphs
+    assert RemovedLine("Home News", "table", 0) in article.removed
+
+
+def test_a_data_table_is_listed_as_removed_not_read_as_body() -> None:
+    after = (
+        "<p>The season resumes next week after the international break, with Rovers away at"
+        " United on Saturday.</p>"
+    )
+    page = (
+        f"<html><body><h1>League results</h1>{_LEAD}<table><tr><th>Team</th><th>P</th>"
+        "<th>Pts</th></tr><tr><td>Rovers</td><td>10</td><td>23</td></tr><tr><td>United</td>"
+        f"<td>10</td><td>20</td></tr></table>{after}</body></html>"
+    )
+    article = clean_html(page)
+    assert len(article.paragraphs) == 2 and not any("Rovers |" in p for p in article.paragraphs)
+    rows = [(line.text, line.position) for line in article.removed if line.reason == "table"]
+    assert rows == [("Team | P | Pts", 1), ("Rovers | 10 | 23", 1), ("United | 10 | 20", 1)]
