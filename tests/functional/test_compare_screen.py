@@ -494,3 +494,33 @@ async def test_swap_while_aligning_shows_only_the_swapped_result() -> None:
         assert isinstance(screen, CompareScreen) and screen.alignment is not None
         assert screen.alignment.a_text == screen.article_a.text
         assert panes_text(app)[0].startswith("- The town's old bridge")
+
+
+def test_the_picker_orders_the_closest_by_text_in_common() -> None:
+    # QA: the first entry (by shared words) could share no passage at all with the article.
+    from reader.ui.compare.picker import Candidate, measure_shared
+
+    target = Article(
+        title="Dam bursts after storm",
+        paragraphs=[
+            "A dam burst on the river after three days of storms, flooding two villages.",
+            "Engineers had warned about cracks in the wall of the dam since last spring.",
+        ],
+    )
+    copy = Article(
+        title="Villages flooded",
+        paragraphs=[
+            "A dam burst on the river after three days of storms, flooding two villages.",
+            "Engineers had warned about cracks in the dam's wall since last spring.",
+        ],
+    )
+    same_words = Article(
+        title="Storm season",
+        paragraphs=["Storms and rivers: villages, dams and engineers in spring and cracks."],
+    )
+    articles = [target, same_words, copy]
+    ranked = [Candidate(1, 80.0, True), Candidate(2, 60.0, True)]
+    measured = measure_shared(target, articles.__getitem__, ranked)
+    assert [c.index for c in measured] == [2, 1]
+    assert measured[0].shared is not None and measured[0].shared > 0.9
+    assert measured[1].shared == 0.0

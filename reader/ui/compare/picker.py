@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import work
@@ -26,6 +26,10 @@ MAX_SHOWN = 300
 # With lazy texts: same-story candidates whose texts are loaded to rank them (the rest by title).
 MAX_LOADED = 200
 TITLE_CHUNK = 5000  # titles scored per call (~20 ms holding the GIL), so the UI stays responsive
+# The closest candidates by words are aligned with the target, so the list says how much text
+# they really share (QA: the first entry could share none), and is ordered by it.
+MAX_ALIGNED = 12
+MAX_ALIGNED_CHARS = 60_000  # longer pairs are left to the word score (an alignment costs more)
 
 
 class LazyCandidates(Sequence[Article]):
@@ -59,6 +63,7 @@ class Candidate:
     score: float  # 0-100
     same_story: bool
     by_title: bool = False  # ranked by title only (texts not loaded): the score is not shown
+    shared: float | None = None  # share of text in common (mean of both sides), when aligned
 
 
 def _similarity_text(article: Article) -> str:
@@ -128,7 +133,10 @@ def _best_titles(
 
 
 def rank_lazy(
-    target: Article, candidates: LazyCandidates, target_story: int | None
+    target: Article,
+    candidates: LazyCandidates,
+    target_story: int | None,
+    loaded_texts: dict[int, Article] | None = None,
 ) -> list[Candidate]:
     """Same story first, ranked by text (the first ``MAX_LOADED`` of them loaded), then the
     ``MAX_SHOWN`` others with the closest titles. Scores of the two groups are not comparable."""
@@ -140,6 +148,8 @@ def rank_lazy(
     )
     loaded = same[:MAX_LOADED]
     texts = [candidates[i] for i in loaded]
+    if loaded_texts is not None:  # for the caller: loading a text again may read the library
+        loaded_texts.update(zip(loaded, texts, strict=True))
     ranked = [Candidate(loaded[k], score, True) for k, score in _rank(target, texts)]
     taken = set(loaded)
     rest = [i for i in range(count) if i not in taken]
@@ -151,10 +161,37 @@ def rank_lazy(
     return ranked + others
 
 
+def measure_shared(
+    target: Article, article_at: Callable[[int], Article], ranked: list[Candidate]
+) -> list[Candidate]:
+    """The first ``MAX_ALIGNED`` text-ranked candidates aligned with ``target``: each gets the
+    share of text the two have in common, and they are reordered by it (same story first)."""
+    from reader.align import align
+
+    head: list[Candidate] = []
+    for candidate in ranked:
+        if len(head) == MAX_ALIGNED or candidate.by_title:
+            break
+        other = article_at(candidate.index)
+        shared = None
+        if len(target.text) + len(other.text) <= MAX_ALIGNED_CHARS:
+            summary = align(target.text, other.text).summary
+            shared = (summary.a_in_b + summary.b_in_a) / 2
+        head.append(replace(candidate, shared=shared))
+        time.sleep(0)  # let the UI thread have the GIL between alignments
+    # stable: within equal shares (e.g. not aligned) the word ranking stays
+    head.sort(key=lambda c: (not c.same_story, -(c.shared or 0.0)))
+    return head + ranked[len(head) :]
+
+
 def _prompt(article: Article, candidate: Candidate) -> Text:
     # Text and title scores are not on one scale (QA: unrelated titles scored above the
-    # story's texts): only text scores are shown, title matches say so.
-    shown = "   " if candidate.by_title else f"{candidate.score:3.0f}"
+    # story's texts): only text measures are shown, title matches say so. An aligned
+    # candidate shows the share of text in common, which means something to a reader.
+    if candidate.shared is not None:
+        shown = f"{round(100 * candidate.shared):3d}%"
+    else:
+        shown = "    " if candidate.by_title else f"{candidate.score:3.0f} "
     line = Text(f"{shown}  ", style="bold", no_wrap=True, overflow="ellipsis")
     line.append(printable(article.title or "(untitled)"))
     details = ", ".join(part for part in (article.source, article.date) if part)
@@ -208,7 +245,10 @@ class ComparePicker(ModalScreen[int | None]):
             title = Text("Compare ", style="bold")
             title.append(printable(self.target.title or "(untitled)"), style="bold italic")
             title.append(" with…")
-            title.append("\nclosest first · enter compares · escape cancels", style="dim")
+            title.append(
+                "\nclosest first (% of text in common) · enter compares · escape cancels",
+                style="dim",
+            )
             yield Static(title, id="picker-title")
             yield LoadingIndicator(id="picker-loading")
             yield OptionList(id="picker-options")
@@ -222,9 +262,12 @@ class ComparePicker(ModalScreen[int | None]):
         try:
             if isinstance(self.candidates, LazyCandidates):
                 story = self.story_of(self.target) if self.story_of else None
-                ranked = rank_lazy(self.target, self.candidates, story)
+                texts: dict[int, Article] = {}
+                ranked = rank_lazy(self.target, self.candidates, story, texts)
+                ranked = measure_shared(self.target, texts.__getitem__, ranked)
             else:
                 ranked = rank_candidates(self.target, self.candidates, self.story_of)
+                ranked = measure_shared(self.target, self.candidates.__getitem__, ranked)
         except Exception as error:  # a broken ranker must not take the app down
             ranked = []
             self.app.call_from_thread(self.notify, f"Could not rank articles: {error}")
