@@ -8,6 +8,7 @@ and opening (the first few thousand characters), 0-100. Stems shared by every ca
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import fsum
 
 from reader.model import Article
 from reader.normalize import content_stems, idf_weights, words
@@ -27,11 +28,11 @@ def rank_by_similarity(target: Article, candidates: Sequence[Article]) -> list[t
     target_stems = _stems(target)
     stems = [_stems(article) for article in candidates]
     idf = idf_weights([target_stems, *stems])
-    target_weight = sum(idf[t] for t in target_stems)
+    target_weight = fsum(idf[t] for t in target_stems)
     scored: list[tuple[int, float]] = []
     for index, candidate in enumerate(stems):
-        total = target_weight + sum(idf[t] for t in candidate)
-        shared = sum(idf[t] for t in target_stems & candidate)
+        total = target_weight + fsum(idf[t] for t in candidate)
+        shared = fsum(idf[t] for t in target_stems & candidate)  # exact: set order
         scored.append((index, round(100 * 2 * shared / total, 1) if total else 0.0))
     scored.sort(key=lambda item: (-item[1], item[0]))
     return scored
