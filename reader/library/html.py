@@ -17,6 +17,9 @@ from reader.model import Article, RemovedLine
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CHAR_REF_RE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 _TAG_RE = re.compile(r"<[A-Za-z!/?]")
+_BLOCK_OPEN_RE = re.compile(r"<(?:p|div|li|td|th|tr|dd|dt|h[1-6]|section|article)\b", re.I)
+MAX_FALLBACK_BLOCKS = 1500  # a long news page has a few hundred
+_BLOCK_SCAN_CHARS = 5_000_000
 # A line that stops mid-sentence (no closing mark) with several words, before one that opens
 # in lower case: one sentence broken by a <br> or a decoded line-feed reference.
 _RUNS_ON_RE = re.compile(r"\w[^.!?:;\"\u201d\u2019)\]\u2026]$")
@@ -43,6 +46,9 @@ def _extract(html: str, url: str | None) -> dict[str, Any] | None:
         document = trafilatura.bare_extraction(
             html,
             url=url,
+            # its fallback extractor (jusText) is quadratic in the number of blocks: a page
+            # with a 2,000-row table took 7 s, one with 50,000 rows never finished
+            fast=len(_BLOCK_OPEN_RE.findall(html, 0, _BLOCK_SCAN_CHARS)) > MAX_FALLBACK_BLOCKS,
             with_metadata=True,
             include_comments=False,
             include_tables=False,

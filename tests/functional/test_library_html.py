@@ -243,3 +243,22 @@ def test_a_data_table_is_listed_as_removed_not_read_as_body() -> None:
     assert len(article.paragraphs) == 2 and not any("Rovers |" in p for p in article.paragraphs)
     rows = [(line.text, line.position) for line in article.removed if line.reason == "table"]
     assert rows == [("Team | P | Pts", 1), ("Rovers | 10 | 23", 1), ("United | 10 | 20", 1)]
+
+
+def test_a_page_of_thousands_of_blocks_skips_the_quadratic_fallback(monkeypatch) -> None:
+    # trafilatura's fallback (jusText) is quadratic in blocks: 2,000 table rows took 7 s and
+    # 50,000 never finished. Such pages are extracted without it (linear).
+    import trafilatura
+
+    seen: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("fast", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    rows = "".join(f"<tr><td>Team {i}</td><td>{i}</td></tr>" for i in range(1000))
+    clean_html(_DAM_PAGE.format(ref="") + f"<table>{rows}</table>")
+    clean_html(_DAM_PAGE.format(ref=""))
+    assert seen == [True, False]
