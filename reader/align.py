@@ -27,6 +27,7 @@ from reader.align_passages import (
 )
 from reader.align_rows import build_rows, passage_pieces, summarise
 from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
+from reader.align_versions import rescore_edits
 from reader.alignment import Alignment, DiffOp, Pair, Span
 from reader.diff import word_diff
 from reader.normalize import normalise
@@ -144,6 +145,7 @@ def choose_matches(a: Side, b: Side, idf: dict[str, float]) -> list[Match]:
     singles = {
         (i, j): score(a, b, (i, i + 1), (j, j + 1), idf) for i, j in candidate_pairs(a, b, idf)
     }
+    singles = rescore_edits(singles, a, b)  # versions of one text: one fact edited is a change
     edges = [m for m in singles.values() if is_extension(m)]
     edges.extend(_group_edges(a, b, idf, singles))
     edges.sort(key=_order)
