@@ -39,6 +39,16 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
     @property
+    def display_title(self) -> str:
+        """What a list or a header shows: the title, else the file's name (a page with no
+        title, or nothing kept, is still told apart from the others), else "(untitled)"."""
+        if self.title:
+            return self.title
+        if self.path:
+            return self.path.replace("\\", "/").rsplit("/", 1)[-1] or "(untitled)"
+        return "(untitled)"
+
+    @property
     def location(self) -> str | None:
         return self.url or self.path
 

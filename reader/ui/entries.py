@@ -162,7 +162,8 @@ class Entry:
     @property
     def title(self) -> str:
         if self._title is None:
-            self._title = printable(self._known(1), single_line=True) or "(untitled)"
+            title = self._known(1) or (self._article.display_title if self._article else "")
+            self._title = printable(title, single_line=True) or "(untitled)"
         return self._title
 
     @property

@@ -226,3 +226,27 @@ async def test_question_mark_shows_the_keys_on_the_delete_question_and_the_compa
             await pilot.press("question_mark", "escape")  # close the keys, then the modal
             await pilot.pause()
             assert app.screen.SCOPE == "list"
+
+
+async def test_a_file_with_no_article_text_is_listed_by_its_name_and_says_how_to_see_why() -> None:
+    nothing_kept = Article(
+        title="",
+        paragraphs=[],
+        path="/tmp/pages/only-furniture.txt",
+        removed=[RemovedLine("READ MORE", "promo", 0), RemovedLine("Share this", "share", 0)],
+    )
+    app = NewsReaderApp(articles=[nothing_kept, sample_articles()[2]])
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert any("only-furniture.txt" in line for line in rows(app)), rows(app)
+        assert not any("(untitled)" in line for line in rows(app))
+        listing = article_list(app)
+        for _ in range(2):
+            if listing.current_entry.title == "only-furniture.txt":  # type: ignore[union-attr]
+                break
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = "\n".join(app.screen.view.lines_text)
+        assert "only-furniture.txt" in text
+        assert "no article text was found here: press r to see the 2 removed lines" in text, text

@@ -193,7 +193,7 @@ def _prompt(article: Article, candidate: Candidate) -> Text:
     else:
         shown = "    " if candidate.by_title else f"{candidate.score:3.0f} "
     line = Text(f"{shown}  ", style="bold", no_wrap=True, overflow="ellipsis")
-    line.append(printable(article.title or "(untitled)"))
+    line.append(printable(article.display_title))
     details = ", ".join(part for part in (article.source, article.date) if part)
     if details:
         line.append(f"  —  {printable(details)}", style="italic")
@@ -243,7 +243,7 @@ class ComparePicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
             title = Text("Compare ", style="bold")
-            title.append(printable(self.target.title or "(untitled)"), style="bold italic")
+            title.append(printable(self.target.display_title), style="bold italic")
             title.append(" with…")
             title.append(
                 "\nclosest first (% of text in common) · enter compares · escape cancels",

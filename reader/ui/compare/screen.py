@@ -50,7 +50,7 @@ def default_aligner() -> Aligner:
 def describe_article(letter: str, article: Article) -> Text:
     """One header line: letter, title, outlet and date (article text is data, not markup)."""
     line = Text(f"{letter}  ", style="bold")
-    line.append(printable(article.title or "(untitled)"), style="bold")
+    line.append(printable(article.display_title), style="bold")
     details = ", ".join(part for part in (article.source, article.date) if part)
     if details:
         line.append(f"  —  {printable(details)}", style="italic")

@@ -19,11 +19,13 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.dom import NoScreen
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article
+from reader.ui.commands import BY_ID, key_display
 from reader.ui.entries import counted, printable
 
 REASON_STYLE = Style(italic=True)
@@ -39,12 +41,10 @@ class Block:
 
 
 def article_blocks(
-    article: Article, *, show_removed: bool, words: int | None = None
+    article: Article, *, show_removed: bool, words: int | None = None, removed_key: str = "r"
 ) -> list[Block]:
     """The article as display blocks; every string from the article goes in as plain text."""
-    blocks = [
-        Block("title", Text(printable(article.title or "(untitled)", single_line=True)), False)
-    ]
+    blocks = [Block("title", Text(printable(article.display_title, single_line=True)), False)]
     meta = [article.source, article.date, f"By {article.byline}" if article.byline else None]
     words = words if words is not None else sum(len(p.split()) for p in article.paragraphs)
     parts = [printable(part, single_line=True) for part in meta if part]
@@ -67,7 +67,11 @@ def article_blocks(
     for position in sorted(removed_at):  # after the last paragraph (or out of range)
         blocks.extend(_closed(removed_at[position]))
     if not article.paragraphs and not removed_at:
-        blocks.append(Block("meta", Text("(no text was kept from this article)")))
+        note = "(no article text was found here"
+        if article.removed and not show_removed:  # what was there is one key away
+            lines = counted(len(article.removed), "removed line")
+            note += f": press {removed_key} to see the {lines}" if removed_key else ""
+        blocks.append(Block("meta", Text(note + ")")))
     return blocks
 
 
@@ -212,6 +216,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrap_width = -1
         self._rewrap()
 
+    def _removed_key(self) -> str:
+        """The key that shows removed lines on this screen now (the keymap may move it)."""
+        try:
+            return key_display(self.screen, BY_ID["reader.removed"])
+        except NoScreen:  # not on a screen yet: the note then names no key
+            return ""
+
     def _rebuild(self, anchor: int | None = None) -> None:
         self._wrap_width = -1
         article = self.article
@@ -220,7 +231,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._rewrap(anchor)
             return
         make_blocks = partial(
-            article_blocks, article, show_removed=self.show_removed, words=self._words
+            article_blocks,
+            article,
+            show_removed=self.show_removed,
+            words=self._words,
+            removed_key=self._removed_key(),
         )
         size = len(article.paragraphs) + (len(article.removed) if self.show_removed else 0)
         if size >= ASYNC_BLOCKS and self.scrollable_content_region.width:
