@@ -72,6 +72,12 @@ class NewsReaderApp(LibraryActions, App[int]):
             self.theme = DEFAULT_THEME
         self._preloaded = articles is not None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A window of files has no feeds: refresh is not offered (footer, `?`, the key)."""
+        if action == "refresh_feeds" and self.kind == "files":
+            return False
+        return True
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, less those our command list names too.
 

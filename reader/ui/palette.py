@@ -20,6 +20,8 @@ class NewsreaderCommands(Provider):
             if not command.palette or command.scope not in ("app", scope):
                 continue
             target = app if command.scope == "app" else screen
+            if target.check_action(command.action, ()) is False:
+                continue  # not offered here (refresh in a window of files, no URL to open)
             keys = key_display(screen, command) if command.keys else ""
             # the palette reads help as markup: escape it ("[" and "/" are real keys)
             help_text = escape(f"{command.help} · key {keys}" if keys else command.help)

@@ -54,6 +54,12 @@ class ReaderScreen(Screen[None]):
         self._show_star()
         self.view.show(entry.article, words=entry.words)
         self.app.set_read(entry, True)
+        self.refresh_bindings()  # "Open URL" is offered only where there is one
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_url":
+            return _openable(self.entry.article.url)
+        return True
 
     def _step(self, offset: int) -> None:
         try:
@@ -137,7 +143,7 @@ class ReaderScreen(Screen[None]):
         if not url:
             self.notify("This article has no URL.", severity="warning", timeout=3)
             return
-        if not url.startswith(("http://", "https://")):
+        if not _openable(url):
             self.notify("Only http(s) URLs are opened.", severity="warning", timeout=3)
             return
         self._open_in_browser(url)
@@ -153,3 +159,7 @@ class ReaderScreen(Screen[None]):
             return
         message = "Opened in your browser." if opened else "No browser found to open the URL."
         self.app.call_from_thread(self.notify, message, timeout=3)
+
+
+def _openable(url: str | None) -> bool:
+    return bool(url) and url.startswith(("http://", "https://"))  # type: ignore[union-attr]
