@@ -1,4 +1,5 @@
-"""RSS and Atom feeds: conditional GET, entity-bomb defence, new entries fetched and cleaned.
+"""RSS and Atom feeds: conditional GET, new entries fetched and cleaned (parsing, with its
+entity-bomb defence, is ``reader.library.feed_parse``).
 
 Safe from a Textual thread worker: ``refresh_feeds`` opens its own connection on the library's
 path (sqlite3 connections belong to the thread that made them) and reports progress through a
@@ -15,11 +16,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from reader.errors import ReaderError
+from reader.library.feed_parse import FeedEntry, FeedError, ParsedFeed, parse_feed
 from reader.library.fetch import FetchError, fetch_page, fetch_url
-from reader.library.paths import PrintableError, printable
+from reader.library.paths import printable
 from reader.library.records import FeedInfo
 from reader.library.store import Library
 from reader.model import Article
@@ -35,25 +36,6 @@ FEED_DEADLINE = 60.0  # seconds per feed and refresh, all its entries together
 FETCH_WORKERS = 4  # entry pages fetched at once
 MAX_ENTRY_ATTEMPTS = 3  # refreshes that try a failing entry before it is left alone
 MIN_FETCH_TIME = 0.2  # an entry's fetch does not start with less time than this left
-
-
-class FeedError(PrintableError):
-    """A feed could not be used (malformed, not a feed, refused as unsafe)."""
-
-
-@dataclass(slots=True)
-class FeedEntry:
-    link: str | None
-    title: str | None
-    content_html: str | None
-    date: str | None
-    key: str = ""  # the entry's id in the feed (guid), else its link: remembers failures
-
-
-@dataclass(slots=True)
-class ParsedFeed:
-    title: str | None
-    entries: list[FeedEntry]
 
 
 @dataclass(slots=True)
@@ -82,102 +64,6 @@ class RefreshSummary:
         if self.errors:
             parts.append(f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}")
         return ", ".join(parts)
-
-
-def check_xml_safety(body: bytes, url: str) -> None:
-    """Refuse documents that declare entities (billion laughs, external entities).
-
-    Runs before feedparser sees the bytes: defusedxml's parser stops at the first declaration.
-    A malformed document passes this check (feedparser then reports it) unless a declaration
-    shows up in its bytes.
-    """
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
-
-    refused = f"{url}: refused: the feed declares XML entities (possible entity bomb)"
-    try:
-        # A bare DOCTYPE (old RSS 0.91 feeds have one) is harmless; entity declarations are not.
-        fromstring(body, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        raise FeedError(refused) from None
-    except (ParseError, ValueError):
-        pass  # not well-formed: feedparser decides, but never with declarations inside
-    upper = body[:65536].upper().replace(b"\x00", b"")
-    if b"<!ENTITY" in upper:
-        raise FeedError(refused)
-
-
-def _looks_like_a_page(body: bytes) -> bool:
-    head = body[:1024].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) and b"<rss" not in head
-
-
-def parse_feed(body: bytes, url: str) -> ParsedFeed:
-    """Parse RSS or Atom bytes; FeedError with one line for anything that is not a feed."""
-    check_xml_safety(body, url)
-    import feedparser  # lazy: ~60 ms
-
-    try:
-        parsed = feedparser.parse(body, response_headers={"content-location": url})
-    except Exception as error:  # noqa: BLE001 - feedparser is lenient, but a crash is ours
-        raise FeedError(f"{url}: unreadable feed ({type(error).__name__})") from None
-    entries = [_entry(item) for item in parsed.entries]
-    usable = [entry for entry in entries if entry.link or entry.content_html]
-    if not usable and _looks_like_a_page(body):
-        raise FeedError(
-            f"{url}: a web page, not an RSS or Atom feed"
-            " (add it as an article with 'newsreader add URL')"
-        )
-    if parsed.get("bozo") and not usable:
-        # feedparser recovers what it can; a broken feed with nothing usable is an error
-        reason = " ".join(str(parsed.get("bozo_exception", "")).split())[:160] or "unreadable"
-        raise FeedError(f"{url}: malformed feed ({reason})")
-    if not parsed.get("version") and not usable:
-        raise FeedError(f"{url}: not an RSS or Atom feed")
-    return ParsedFeed(title=_text(parsed.feed.get("title")), entries=usable)
-
-
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    from reader.ingest import neutralise
-
-    text = " ".join(neutralise(value).split())
-    return text or None
-
-
-def _entry(item: Any) -> FeedEntry:
-    content = None
-    for part in item.get("content") or []:
-        if part.get("value"):
-            content = part["value"]
-            break
-    content = content or item.get("summary")
-    day = None
-    stamp = item.get("published_parsed") or item.get("updated_parsed")
-    if stamp:
-        day = time.strftime("%Y-%m-%d", stamp)
-    link = item.get("link")
-    entry = FeedEntry(
-        link=link if isinstance(link, str) and link.strip() else None,
-        title=_text(item.get("title")),
-        content_html=content if isinstance(content, str) else None,
-        date=day,
-    )
-    guid = item.get("id")
-    entry.key = guid if isinstance(guid, str) and guid.strip() else _fallback_key(entry)
-    return entry
-
-
-def _fallback_key(entry: FeedEntry) -> str:
-    if entry.link:
-        return entry.link
-    import hashlib
-
-    text = f"{entry.title}\n{entry.content_html}"
-    return "sha256:" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
 
 
 def fetch_feed(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> ParsedFeed:
