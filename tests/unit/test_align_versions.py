@@ -72,3 +72,43 @@ def test_between_different_reports_a_changed_figure_still_keeps_them_apart() -> 
     b_text = PARAGRAPHS[4].replace("14,000", "15,000")
     result = align(a_text, b_text)
     assert result.pairs == [] and len(result.only_a) == len(result.only_b) == 1
+
+
+def test_a_short_version_with_two_copied_sentences_shows_its_edits() -> None:
+    # Four sentences, two copied word for word (one of them moved): still versions of one text.
+    a_text = "\n\n".join(PARAGRAPHS[2:6])
+    edited = [
+        PARAGRAPHS[4].replace("14,000", "15,000"),
+        PARAGRAPHS[2],
+        PARAGRAPHS[5].replace("would not be easy", "would be easy"),
+        PARAGRAPHS[3],
+    ]
+    b_text = "\n\n".join(edited)
+    result = align(a_text, b_text)
+    assert result.only_a == [] and result.only_b == []
+    changed = _changed_words(a_text, b_text)
+    assert ("14,000", "15,000") in changed and ("not", "") in changed
+
+
+def test_two_shared_sentences_in_a_longer_text_do_not_make_versions() -> None:
+    # Two outlets quoting the same two wire sentences are not versions of one text: a look-alike
+    # with another figure stays apart.
+    other = [
+        "Officials in Brussels described the mood as businesslike but tense.",
+        "Several delegations left the building without speaking to reporters.",
+        "Markets in Moscow fell sharply after the first session ended.",
+        "A second round of meetings is planned for the spring.",
+        "Diplomats said the talks had been planned for months.",
+    ]
+    a_text = "\n\n".join([PARAGRAPHS[2], PARAGRAPHS[3], PARAGRAPHS[4], *other])
+    own = [
+        "The foreign minister flew home on Thursday evening.",
+        "Protesters gathered outside the embassy for a third day.",
+        "Energy prices rose again on fears of supply cuts.",
+        "Analysts were divided over what the talks had achieved.",
+    ]
+    b_text = "\n\n".join(
+        [PARAGRAPHS[2], PARAGRAPHS[3], PARAGRAPHS[4].replace("14,000", "15,000"), *own]
+    )
+    result = align(a_text, b_text)
+    assert [a_text[s:e] for s, e in result.only_a][0] == PARAGRAPHS[4]
