@@ -240,12 +240,16 @@ def _drop_standfirst(lines: list[Line], title_k: int) -> None:
     k = title_k + 1
     if k >= len(lines) or lines[k].cls != "good" or lines[k].chars > 400:
         return
-    following = lines[k + 1 : k + 4]
-    if any(line.reason in _DATELINE_REASONS for line in following) and any(
-        line.cls == "good" for line in lines[k + 1 :]
-    ):
-        lines[k].cls = "bad"
-        lines[k].reason = "standfirst"
+    # The byline or date must come between it and the body: one that follows body paragraphs
+    # is a short story's sign-off ("By ..." at the end), and the line is its lead.
+    for offset, line in enumerate(lines[k + 1 : k + 4], start=k + 1):
+        if line.cls == "good":
+            return
+        if line.reason in _DATELINE_REASONS:
+            if any(later.cls == "good" for later in lines[offset + 1 :]):
+                lines[k].cls = "bad"
+                lines[k].reason = "standfirst"
+            return
 
 
 def _build(

@@ -322,3 +322,20 @@ def test_news_prose_that_mentions_notice_words_stays() -> None:
     ]
     article = clean_text(_page("Bridge approved", P1, *risky, P3))
     assert article.paragraphs == [P1, *risky, P3]
+
+
+def test_a_standfirst_goes_but_a_short_storys_lead_stays_before_its_sign_off() -> None:
+    lead = (
+        "ROME, May 17 (Wire) - Italy declared a state of emergency in Emilia-Romagna on "
+        "Saturday after floods forced 8,000 people from their homes."
+    )
+    body = ["The government allocated 20 million euros in immediate aid.", "More rain is forecast."]
+    signed_off = "\n\n".join(["Italy declares flood emergency", lead, *body, "By Giulia Conti"])
+    article = clean_text(signed_off)
+    assert article.paragraphs[0] == lead
+    assert article.byline == "Giulia Conti"
+    deck = "Thousands leave their homes as rivers burst their banks across the north."
+    headed = "\n\n".join(["Italy declares flood emergency", deck, "By Giulia Conti", lead, *body])
+    article = clean_text(headed)
+    assert article.paragraphs[0] == lead
+    assert [r.reason for r in article.removed if r.text == deck] == ["standfirst"]
