@@ -76,6 +76,11 @@ def word_diff(
     a_text: str, a_spans: Sequence[Span], b_text: str, b_spans: Sequence[Span]
 ) -> tuple[DiffOp, ...]:
     """Equal / insert / delete / replace operations between two passages, in reading order."""
+    from reader import diff_large  # (imports this module)
+
+    if diff_large.too_long(a_spans, b_spans):  # whole long documents: bounded time and memory
+        ops = tuple(diff_large.sentence_first_ops(a_text, a_spans, b_text, b_spans))
+        return absorb_stray_marks(ops, a_text)
     return absorb_stray_marks(_ops_around_copies(a_text, a_spans, b_text, b_spans), a_text)
 
 
