@@ -37,3 +37,36 @@ async def test_keymap_may_remap_compare_bindings_without_warning() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not any("unknown binding" in n.message for n in app._notifications)
+
+
+async def test_the_picker_moves_with_j_and_k_and_shows_the_compare_views_share() -> None:
+    from textual.widgets import OptionList
+
+    from reader.align import align
+
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        bridge = next(e for e in app.entries if e.article.title.startswith("Bridge"))
+        app.compare(bridge.index)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ComparePicker) and app.screen.ranked:
+                break
+        picker = app.screen
+        assert isinstance(picker, ComparePicker) and picker.ranked
+        options = picker.query_one(OptionList)
+        await pilot.press("j")
+        assert options.highlighted == 1
+        await pilot.press("k")
+        assert options.highlighted == 0
+        await pilot.press("G")
+        assert options.highlighted == len(picker.ranked) - 1
+        actions = {active.binding.action for active in picker.active_bindings.values()}
+        assert "scroll_right" not in actions and "page_left" not in actions
+        # The number shown is the compare header's "% of A is in B" for this pair.
+        first = picker.ranked[0]
+        other = picker.candidates[first.index]
+        share = align(bridge.article.text, other.text).summary.a_in_b
+        prompt = str(options.get_option_at_index(0).prompt)
+        assert prompt.lstrip().startswith(f"{round(100 * share)}%"), prompt

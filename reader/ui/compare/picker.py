@@ -29,7 +29,7 @@ TITLE_CHUNK = 5000  # titles scored per call (~20 ms holding the GIL), so the UI
 # The closest candidates by words are aligned with the target, so the list says how much text
 # they really share (QA: the first entry could share none), and is ordered by it.
 MAX_ALIGNED = 12
-MAX_ALIGNED_CHARS = 60_000  # longer pairs are left to the word score (an alignment costs more)
+MAX_ALIGNED_CHARS = 200_000  # longer pairs are left to the word score (~0.1 s to align each)
 
 
 class LazyCandidates(Sequence[Article]):
@@ -63,7 +63,9 @@ class Candidate:
     score: float  # 0-100
     same_story: bool
     by_title: bool = False  # ranked by title only (texts not loaded): the score is not shown
-    shared: float | None = None  # share of text in common (mean of both sides), when aligned
+    # share of the target's text found in this one (the compare header's "% of A is in B"),
+    # when aligned
+    shared: float | None = None
 
 
 def _similarity_text(article: Article) -> str:
@@ -165,7 +167,7 @@ def measure_shared(
     target: Article, article_at: Callable[[int], Article], ranked: list[Candidate]
 ) -> list[Candidate]:
     """The first ``MAX_ALIGNED`` text-ranked candidates aligned with ``target``: each gets the
-    share of text the two have in common, and they are reordered by it (same story first)."""
+    share of the target's text it also has, and they are reordered by it (same story first)."""
     from reader.align import align
 
     head: list[Candidate] = []
@@ -175,8 +177,7 @@ def measure_shared(
         other = article_at(candidate.index)
         shared = None
         if len(target.text) + len(other.text) <= MAX_ALIGNED_CHARS:
-            summary = align(target.text, other.text).summary
-            shared = (summary.a_in_b + summary.b_in_a) / 2
+            shared = align(target.text, other.text).summary.a_in_b
         head.append(replace(candidate, shared=shared))
         time.sleep(0)  # let the UI thread have the GIL between alignments
     # stable: within equal shares (e.g. not aligned) the word ranking stays
@@ -184,14 +185,25 @@ def measure_shared(
     return head + ranked[len(head) :]
 
 
+class PickerOptions(OptionList, inherit_bindings=False):
+    """The candidates: the list keys of the rest of the app (j/k, g/G), and none of the
+    scroll-left/right keys an OptionList inherits (lines are cut to the box, not scrolled)."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="compare_picker.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="compare_picker.up"),
+        Binding("home,g", "first", "First", show=False, id="compare_picker.first"),
+        Binding("end,G", "last", "Last", show=False, id="compare_picker.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="compare_picker.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="compare_picker.page_up"),
+        Binding("enter", "select", "Compare", id="compare_picker.select"),
+    ]
+
+
 def _prompt(article: Article, candidate: Candidate) -> Text:
-    # Text and title scores are not on one scale (QA: unrelated titles scored above the
-    # story's texts): only text measures are shown, title matches say so. An aligned
-    # candidate shows the share of text in common, which means something to a reader.
-    if candidate.shared is not None:
-        shown = f"{round(100 * candidate.shared):3d}%"
-    else:
-        shown = "    " if candidate.by_title else f"{candidate.score:3.0f} "
+    # Only the aligned share is shown: it is the figure the compare view then gives (QA: word
+    # and title scores under a "% in common" heading read as percentages, and were not).
+    shown = f"{round(100 * candidate.shared):3d}%" if candidate.shared is not None else "    "
     line = Text(f"{shown}  ", style="bold", no_wrap=True, overflow="ellipsis")
     line.append(printable(article.display_title))
     details = ", ".join(part for part in (article.source, article.date) if part)
@@ -246,12 +258,13 @@ class ComparePicker(ModalScreen[int | None]):
             title.append(printable(self.target.display_title), style="bold italic")
             title.append(" with…")
             title.append(
-                "\nclosest first (% of text in common) · enter compares · escape cancels",
+                "\nclosest first · % of this article's text the other has too"
+                " · enter compares · escape cancels",
                 style="dim",
             )
             yield Static(title, id="picker-title")
             yield LoadingIndicator(id="picker-loading")
-            yield OptionList(id="picker-options")
+            yield PickerOptions(id="picker-options")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).display = False
