@@ -127,15 +127,21 @@ def _control_reference(match: re.Match[str]) -> str:
     hex_digits, decimal = match.groups()
     code = int(hex_digits, 16) if hex_digits else int(decimal)
     if code in (0x09, 0x0A, 0x0D) or 0x20 <= code < 0x7F or 0xA0 <= code:
-        if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+        if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF and not _noncharacter(code):
             return match.group()  # a character like any other: the HTML parser decodes it
-        return ""  # not a character at all
+        # not a character at all (a noncharacter such as U+FFFE made lxml drop the page's
+        # structure: the headline ran into the first paragraph)
+        return ""
     if 0x80 <= code <= 0x9F:
         try:
             return bytes([code]).decode("cp1252")
         except UnicodeDecodeError:
             return ""  # the five C1 codes Windows-1252 leaves undefined
     return chr(code)  # C0 control or DEL: neutralise removes it (and its escape sequence)
+
+
+def _noncharacter(code: int) -> bool:
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
 def clean_html(html: str, *, url: str | None = None) -> Article:

@@ -168,6 +168,9 @@ references = st.builds(
 # "&amp;&#35&#120&#97" spells "&#xa", which trafilatura decodes once more into a line feed: the
 # sentence broke in two and its first half was taken for the headline.
 @example(["&#0"] * 5 + ["&amp;", "&#35", "&#120", "&#97"])
+# A noncharacter reference (U+FFFE) made lxml lose the page's structure: the headline ran into
+# the first paragraph.
+@example(["&#0", "&#0", "&#65534"])
 def test_any_character_reference_is_safe(pieces: list[str]) -> None:
     article = clean_html(_DAM_PAGE.format(ref="".join(pieces)))
     assert not _has_control(article.title + article.text)
