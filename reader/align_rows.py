@@ -95,25 +95,36 @@ def build_rows(
     rows: list[dict] = []
     row_of_moved_a: dict[int, int] = {}
     row_of_moved_b: dict[int, int] = {}
-    # B's text before its first in-order passage goes after A's text before it (A's start,
-    # then B's, then the first common passage): reading starts with A, as the columns do.
-    lead = next((k for k, row in enumerate(a_rows) if row["kind"] != "only_a"), len(a_rows))
-    order = [*range(lead), -1, *range(lead, len(a_rows))]
-    for slot in order:
-        if slot >= 0:
-            row = a_rows[slot]
-            if row["kind"] == "moved":
-                row_of_moved_a[row["pairs"][0]] = len(rows)
-            rows.append(row)
-        for block in b_blocks.get(slot, []):
-            if block["kind"] == "moved":
-                row_of_moved_b[block["pairs"][0]] = len(rows)
-            rows.append(block)
+    # What follows a common passage on B goes after what follows it on A (A's unique text,
+    # then B's): reading starts with A, as the columns do. And where both sides have text of
+    # their own in that place, the two share a row ("only_each"): what one outlet says there
+    # beside what the other says instead.
+    waiting: list[dict] = list(b_blocks.get(-1, []))
+    for slot, row in enumerate(a_rows):
+        if row["kind"] != "only_a":
+            _emit(rows, waiting, row_of_moved_b)
+        if row["kind"] == "moved":
+            row_of_moved_a[row["pairs"][0]] = len(rows)
+        rows.append(row)
+        waiting.extend(b_blocks.get(slot, []))
+    _emit(rows, waiting, row_of_moved_b)
     for k, a_index in row_of_moved_a.items():
         b_index = row_of_moved_b[k]
         rows[a_index]["partner"] = b_index
         rows[b_index]["partner"] = a_index
     return [Row(**row) for row in rows]
+
+
+def _emit(rows: list[dict], blocks: list[dict], row_of_moved_b: dict[int, int]) -> None:
+    """Append B's waiting blocks; a unique one right after A's unique run joins its row."""
+    for number, block in enumerate(blocks):
+        if number == 0 and block["kind"] == "only_b" and rows and rows[-1]["kind"] == "only_a":
+            rows[-1] = {**rows[-1], "kind": "only_each", "b": block["b"]}
+            continue
+        if block["kind"] == "moved":
+            row_of_moved_b[block["pairs"][0]] = len(rows)
+        rows.append(block)
+    blocks.clear()
 
 
 def _a_rows(

@@ -13,7 +13,9 @@ from typing import Any, Literal
 Span = tuple[int, int]
 DiffTag = Literal["equal", "insert", "delete", "replace"]
 PairKind = Literal["identical", "changed", "moved"]
-RowKind = Literal["identical", "changed", "moved", "only_a", "only_b"]
+# "only_each": both sides have text of their own in one place (one outlet's sentences beside
+# what the other says there instead), each side unique as in "only_a" / "only_b".
+RowKind = Literal["identical", "changed", "moved", "only_a", "only_b", "only_each"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ GUTTER = {
     "moved": "m",
     "only_a": "*",
     "only_b": "*",
+    "only_each": "*",
 }
 STYLE_DELETED = "bold red strike"
 STYLE_INSERTED = "bold green underline"
@@ -86,7 +87,7 @@ def _side_cell(
     if spans is None:
         return Text("")
     cell = Text()
-    if row.kind in ("only_a", "only_b"):
+    if row.kind in ("only_a", "only_b", "only_each"):
         cell.append(f"[only in {side.upper()}] ", style=f"bold {STYLE_UNIQUE}")
         cell.append(_region(text, spans), style=STYLE_UNIQUE)
         return cell

@@ -182,11 +182,23 @@ def test_a_shared_run_with_a_changed_number_is_still_a_look_alike() -> None:
     assert align(a, b).pairs == []
 
 
-def test_text_before_the_first_common_passage_reads_a_then_b() -> None:
-    """QA: with nothing in common, "only in B" was drawn above "only in A"."""
+def test_text_each_side_has_in_one_place_shares_a_row() -> None:
+    """QA: with nothing in common, "only in B" was drawn above "only in A"; QA round 3: what
+    each outlet says in one place ("21 rivers" / "23 rivers") sat rows apart. Now side by side."""
     a = "Markets in Tokyo rallied after the central bank held rates steady on Friday."
     b = "Heavy snow closed roads across the Highlands overnight, police said."
-    assert [row.kind for row in align(a, b).rows] == ["only_a", "only_b"]
+    rows = align(a, b).rows
+    assert [row.kind for row in rows] == ["only_each"]
+    assert rows[0].a == ((0, len(a)),) and rows[0].b == ((0, len(b)),)
     common = "The minister resigned on Sunday evening after weeks of pressure over the contract."
     result = align(f"{a} {common}", f"{b} {common}")
-    assert [row.kind for row in result.rows] == ["only_a", "only_b", "identical"]
+    assert [row.kind for row in result.rows] == ["only_each", "identical"]
+    # After a common passage too; a side with nothing of its own there keeps its filler.
+    more = "Officials said the investigation would continue into next year, with new hearings."
+    # (two sentences each: a one-sentence gap on both sides is bridged as a changed passage)
+    a2 = f"{a} Exporters gained most as the yen weakened against the dollar."
+    b2 = f"{b} Schools in three counties stayed shut and trains ran a reduced service."
+    result = align(f"{common} {a2} {more}", f"{common} {b2} {more}")
+    assert [row.kind for row in result.rows] == ["identical", "only_each", "identical"]
+    result = align(f"{common} {a2} {more}", f"{common} {more}")
+    assert [row.kind for row in result.rows] == ["identical", "only_a", "identical"]

@@ -133,6 +133,27 @@ def test_empty_and_degenerate_alignments() -> None:
     assert "".join(line.left.plain for line in result.lines[1:]) == text
 
 
+def test_text_each_side_has_in_one_place_is_drawn_side_by_side_with_both_labels() -> None:
+    a_text = "The agency said 21 rivers had overflowed."
+    b_text = "Officials said 23 rivers had overflowed."
+    row = Row("only_each", ((0, len(a_text)),), ((0, len(b_text)),))
+    alignment = Alignment(a_text, b_text, rows=[row])
+    split = layout(alignment, 100)
+    assert split.lines[0].left.plain.strip() == "only in A"
+    assert split.lines[0].right.plain.strip() == "only in B"  # type: ignore[union-attr]
+    assert {line.left.kind for line in split.lines} == {"only_a"}
+    assert {line.right.kind for line in split.lines} == {"only_b"}  # type: ignore[union-attr]
+    assert difference_rows(alignment) == [0]
+    unified = [line.left.plain.strip() for line in layout(alignment, 100, unified=True).lines]
+    assert "only in A" in unified and "only in B" in unified
+    assert unified.index("only in A") < unified.index("only in B")
+    assert any("21 rivers" in line for line in unified) and any(
+        "23 rivers" in line for line in unified
+    )
+    flipped = mirror(alignment).rows[0]
+    assert flipped.kind == "only_each" and flipped.a == row.b and flipped.b == row.a
+
+
 def test_passage_keeps_paragraph_breaks_and_flattens_tabs() -> None:
     text = "One.\n\nTwo\tthree. Four."
     passage, runs = passage_runs(text, [(0, 4), (6, 16), (17, 22)], [(10, 15)], "del")
@@ -214,7 +235,7 @@ def alignments(draw) -> Alignment:
             max_size=3,
         )
     )
-    kinds = st.sampled_from(["identical", "changed", "moved", "only_a", "only_b"])
+    kinds = st.sampled_from(["identical", "changed", "moved", "only_a", "only_b", "only_each"])
     rows = draw(
         st.lists(
             st.builds(

@@ -28,7 +28,7 @@ MARK_CHANGED = "~"  # a changed passage, no changed word on this line
 MARK_MOVED = "m"
 MARK_UNIQUE = "*"
 
-DIFF_KINDS = frozenset({"changed", "moved", "only_a", "only_b"})
+DIFF_KINDS = frozenset({"changed", "moved", "only_a", "only_b", "only_each"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +131,14 @@ def _unified_row(alignment: Alignment, index: int, row: Row, width: int) -> list
     head: list[Side] = []
     if a_lines and a_lines[0].is_label:
         head, a_lines = a_lines[:1], a_lines[1:]
+    b_label: list[Side] = []
     if b_lines and b_lines[0].is_label:
-        head, b_lines = head or b_lines[:1], b_lines[1:]  # one label for both sides
-    if not a_lines or not b_lines:  # one side only: its own blank lines, letter and all
+        b_label = b_lines[:1]
+        head, b_lines = head or b_label, b_lines[1:]  # one label for both sides
+    if row.kind == "only_each":  # each side its own label: A's text, then B's
+        blank = Side((), _base_mark(row), "only_a")
+        sides = _joined([group for group in (head + a_lines, b_label + b_lines) if group], blank)
+    elif not a_lines or not b_lines:  # one side only: its own blank lines, letter and all
         sides = head + a_lines + b_lines
     else:
         blank = Side((), _base_mark(row), row.kind)
@@ -186,21 +191,27 @@ def _side_lines(
     marked = _changed_spans(alignment, row, side) if row.kind in ("changed", "moved") else []
     role: Role = "del" if side == "a" else "ins"
     passage, runs = passage_runs(text, spans, marked, role)
-    kind: LineKind = row.kind
+    kind: LineKind = _side_kind(row, side)
     lines: list[Side] = []
-    if label and row.kind in ("moved", "only_a", "only_b"):
+    if label and row.kind in ("moved", "only_a", "only_b", "only_each"):
         label_text = _fit(_label_texts(row, index, side), width)
-        lines.append(Side(((label_text, "label"),), _base_mark(row), row.kind, letter))
+        lines.append(Side(((label_text, "label"),), _base_mark(row), kind, letter))
     for line_runs in wrap_runs(passage, runs, width):
         lines.append(Side(tuple(line_runs), _line_mark(row, side, line_runs), kind, letter))
     return lines
 
 
+def _side_kind(row: Row, side: str) -> LineKind:
+    if row.kind == "only_each":  # each side drawn as what it is: unique to its text
+        return "only_a" if side == "a" else "only_b"
+    return row.kind
+
+
 def _label_texts(row: Row, index: int, side: str) -> tuple[str, ...]:
     """The label of a passage, longest wording first (the first that fits is used)."""
-    if row.kind == "only_a":
+    if row.kind == "only_a" or (row.kind == "only_each" and side == "a"):
         return ("only in A",)
-    if row.kind == "only_b":
+    if row.kind in ("only_b", "only_each"):
         return ("only in B",)
     if row.partner is not None:
         other = "B" if side == "a" else "A"
@@ -219,7 +230,7 @@ def _fit(texts: Sequence[str], width: int) -> str:
 def _base_mark(row: Row) -> str:
     if row.kind == "moved":
         return MARK_MOVED
-    if row.kind in ("only_a", "only_b"):
+    if row.kind in ("only_a", "only_b", "only_each"):
         return MARK_UNIQUE
     if row.kind == "changed":
         return MARK_CHANGED

@@ -35,6 +35,7 @@ KIND_WORDS = {
     "only_a": "only in A",
     "only_b": "only in B",
     "identical": "same",
+    "only_each": "each side its own",
 }
 
 
