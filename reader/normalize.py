@@ -111,6 +111,11 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
     folded = fold_typography(text).casefold()
     if len(folded) != len(text):
         return [words(text[s:e]) for s, e in spans]
+    return folded_sentence_words(folded, spans)
+
+
+def folded_sentence_words(folded: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """``sentence_words`` of a text already folded and case-folded (same offsets)."""
     findall = WORD.findall
     # Most sentences have no "1,200": their tokens need no look at each one.
     grouped = _may_have_digits(folded) and _GROUPED_DIGITS.search(folded) is not None

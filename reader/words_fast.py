@@ -1,0 +1,56 @@
+"""``normalize.sentence_words`` for many sentences at once, with str methods instead of the
+WORD pattern where the text allows.
+
+WORD finds about seven million tokens a second; most sentences need none of its rules. In
+ASCII text without digits a token is a run of [a-z_] or several joined by single apostrophes
+or dots ("don't", "u.s"), and every other character separates tokens. So, over all the
+sentences joined into one string: the apostrophes and dots that join nothing become spaces
+(one regex substitution), every other separator a space and every digit or non-ASCII
+character a marker (one ``str.translate``, at C speed on ASCII), and ``str.split`` gives the
+tokens of each sentence that has no marker; the others (numbers, accents) go through WORD.
+Three to four times faster on news text and the bench documents; the same tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.normalize import fold_typography, folded_sentence_words, words
+
+_SEPARATOR = "\x02"  # between sentences in the joined string (a text with one goes through WORD)
+_MARKER = "\x01"  # a character only WORD tokenises right
+# An apostrophe or dot joins two tokens only between two word characters.
+_LOOSE = re.compile(r"['.](?:(?!\w)|(?<!\w['.]))")  # a plain class first: a scan in C
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_TOKENS = str.maketrans(
+    {
+        code: (_MARKER if chr(code).isdigit() or chr(code).isupper() else " ")
+        for code in range(128)
+        if chr(code) not in "abcdefghijklmnopqrstuvwxyz_'." + _SEPARATOR + _MARKER
+    }
+)
+
+
+def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """``normalize.sentence_words(text, spans)``: the ``words`` of each span of ``text``."""
+    folded = fold_typography(text).casefold()
+    if len(folded) != len(text):  # offsets moved (ß, …): as normalize does
+        return [words(text[s:e]) for s, e in spans]
+    if not spans or _SEPARATOR in folded:
+        return folded_sentence_words(folded, spans)
+    joined = _SEPARATOR.join([folded[s:e] for s, e in spans])
+    joined = _LOOSE.sub(" ", joined)  # the separator is no word character: as at a span's end
+    if not joined.isascii():
+        joined = _NON_ASCII.sub(_MARKER, joined)
+    out: list[list[str]] = []
+    redo: list[int] = []
+    for k, piece in enumerate(joined.translate(_ASCII_TOKENS).split(_SEPARATOR)):
+        if _MARKER in piece:
+            redo.append(k)
+        out.append(piece.split())
+    if redo:
+        again = folded_sentence_words(folded, [spans[k] for k in redo])
+        for k, found in zip(redo, again, strict=True):
+            out[k] = found
+    return out
