@@ -423,8 +423,10 @@ def stems_and_facts(
 def idf_weights(documents: Sequence[Iterable[str]]) -> dict[str, float]:
     """Inverse document frequency of each stem over ``documents`` (sentences of both texts)."""
     # Counter counts in C; a set or frozenset document has each term once already.
-    frequency = Counter(
-        chain.from_iterable(d if isinstance(d, (set, frozenset)) else set(d) for d in documents)
-    )
+    if not set(map(type, documents)) <= {set, frozenset}:  # checked in C (the aligner's are)
+        documents = [d if isinstance(d, (set, frozenset)) else set(d) for d in documents]
+    frequency = Counter(chain.from_iterable(documents))
     total = len(documents) + 1
-    return {term: math.log(1 + total / count) for term, count in frequency.items()}
+    # A weight depends on the count only: one log per distinct count, mapped in C.
+    weight = {count: math.log(1 + total / count) for count in set(frequency.values())}
+    return dict(zip(frequency, map(weight.__getitem__, frequency.values()), strict=True))
