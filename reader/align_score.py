@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import accumulate, compress, starmap
 from math import fsum
-from operator import itemgetter, not_
+from operator import itemgetter, not_, sub
 
 from rapidfuzz import fuzz
 
@@ -95,8 +95,12 @@ class Match:
 def units(text: str) -> list[Span]:
     """Sentences, with over-long ones (lists, tables, unpunctuated page text) cut into pieces
     of about CHUNK_CHARS at a comma, semicolon or space, so part of one can match."""
+    spans = split_sentences(text)
+    # Usually none is (checked in C: starmap(sub) gives start - end, minus each length).
+    if not spans or -min(starmap(sub, spans)) <= MAX_UNIT_CHARS:
+        return spans
     out: list[Span] = []
-    for start, end in split_sentences(text):
+    for start, end in spans:
         while end - start > MAX_UNIT_CHARS:
             cut = _chunk_end(text, start, start + CHUNK_CHARS)
             out.append((start, cut))
