@@ -4,11 +4,12 @@ WORD pattern where the text allows.
 WORD finds about seven million tokens a second; most sentences need none of its rules. In
 ASCII text without digits a token is a run of [a-z_] or several joined by single apostrophes
 or dots ("don't", "u.s"), and every other character separates tokens. So, over all the
-sentences joined into one string: the apostrophes and dots that join nothing become spaces
-(one regex substitution), every other separator a space and every digit or non-ASCII
-character a marker (one ``str.translate``, at C speed on ASCII), and ``str.split`` gives the
-tokens of each sentence that has no marker; the others (numbers, accents) go through WORD.
-Three to four times faster on news text and the bench documents; the same tokens.
+sentences joined into one string: the apostrophes and dots that join nothing go (a full stop
+ending a sentence by rstrip, the others in one regex substitution), every other separator
+becomes a space and every digit or non-ASCII character a marker (one ``str.translate``, at C
+speed on ASCII), and ``str.split`` gives the tokens of each sentence without a marker; the
+others (numbers, accents) go through WORD. The same tokens, 3x faster on the bench documents,
+1.2x on news text (where a sentence in four or five has a number).
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
         return [words(text[s:e]) for s, e in spans]
     if not spans or _SEPARATOR in folded:
         return folded_sentence_words(folded, spans)
-    joined = _SEPARATOR.join([folded[s:e] for s, e in spans])
-    joined = _LOOSE.sub(" ", joined)  # the separator is no word character: as at a span's end
+    # Apostrophes and dots at the end of a sentence join nothing (its full stop): dropped here
+    # (a call per sentence costs less than a substitution each), the substitution is then
+    # mostly not needed at all. The separator is no word character: as at a span's end.
+    joined = _SEPARATOR.join([folded[s:e].rstrip("'.") for s, e in spans])
+    if "." in joined or "'" in joined:
+        joined = _LOOSE.sub(" ", joined)
     if not joined.isascii():
         joined = _NON_ASCII.sub(_MARKER, joined)
     out: list[list[str]] = []
