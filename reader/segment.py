@@ -83,6 +83,9 @@ def split_sentences(text: str) -> list[Span]:
             and find("…", block_start, block_end) < 0
         )
         finditer = (_FULL_STOP if full_stops_only else _TERMINATOR).finditer
+        if find("\n", block_start, block_end) < 0:  # one line (most paragraphs)
+            _split_line(text, block_start, block_end, spans, finditer)
+            continue
         for line_start, line_end in _lines(text, block_start, block_end):
             _split_line(text, line_start, line_end, spans, finditer)
     return spans
@@ -126,14 +129,18 @@ def _split_line(
         if not _is_boundary(text, match, start):
             continue
         cut = match.end("end")
-        if sentence_start == start:  # the line's first sentence may start with white space
+        # A sentence ends at a terminator or closing quote, and starts after the spaces of the
+        # match, at what the pattern's look-ahead saw (no white space): nothing to trim but
+        # at the start of a line.
+        if sentence_start == start and text[start].isspace():
             _append_trimmed(spans, text, start, cut)
         else:
-            # Starts after the spaces of the match, at what the pattern's look-ahead saw (no
-            # white space), ends at a terminator or closing quote: nothing to trim.
             spans.append((sentence_start, cut))
         sentence_start = match.end()
-    _append_trimmed(spans, text, sentence_start, end)
+    if sentence_start == start:
+        _append_trimmed(spans, text, start, end)
+    else:  # the line's last sentence: white space at the end only
+        spans.append((sentence_start, sentence_start + len(text[sentence_start:end].rstrip())))
 
 
 def _is_boundary(text: str, match: re.Match[str], line_start: int) -> bool:
