@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from reader.normalize import fold_typography, folded_sentence_words, words
+from reader.normalize import sentence_words as normalize_sentence_words
 
 _SEPARATOR = "\x02"  # between sentences in the joined string (a text with one goes through WORD)
 _MARKER = "\x01"  # a character only WORD tokenises right
@@ -35,27 +36,34 @@ _ASCII_TOKENS = str.maketrans(
 
 def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
     """``normalize.sentence_words(text, spans)``: the ``words`` of each span of ``text``."""
+    if not spans:
+        return []
     folded = fold_typography(text).casefold()
-    if len(folded) != len(text):  # offsets moved (ß, …): as normalize does
-        return [words(text[s:e]) for s, e in spans]
-    if not spans or _SEPARATOR in folded:
-        return folded_sentence_words(folded, spans)
+    if _SEPARATOR in folded:
+        return normalize_sentence_words(text, spans)
+    # Where folding keeps the offsets, normalize tokenises the folded text; elsewhere (ß, …)
+    # each span on its own (``words``). Either way these are the tokens of the folded span,
+    # and folding is character by character: the joined spans can be folded as one string.
+    same_offsets = len(folded) == len(text)
+    source = folded if same_offsets else text
     # Apostrophes and dots at the end of a sentence join nothing (its full stop): dropped here
     # (a call per sentence costs less than a substitution each), the substitution is then
     # mostly not needed at all. The separator is no word character: as at a span's end.
-    joined = _SEPARATOR.join([folded[s:e].rstrip("'.") for s, e in spans])
+    joined = _SEPARATOR.join([source[s:e].rstrip("'.") for s, e in spans])
+    if not same_offsets:
+        joined = fold_typography(joined).casefold()
     if "." in joined or "'" in joined:
         joined = _LOOSE.sub(" ", joined)
     if not joined.isascii():
         joined = _NON_ASCII.sub(_MARKER, joined)
-    out: list[list[str]] = []
-    redo: list[int] = []
-    for k, piece in enumerate(joined.translate(_ASCII_TOKENS).split(_SEPARATOR)):
-        if _MARKER in piece:
-            redo.append(k)
-        out.append(piece.split())
-    if redo:
-        again = folded_sentence_words(folded, [spans[k] for k in redo])
+    joined = joined.translate(_ASCII_TOKENS)
+    out = list(map(str.split, joined.split(_SEPARATOR)))
+    if _MARKER in joined:  # sentences with a number or an accent: through WORD
+        redo = [k for k, piece in enumerate(joined.split(_SEPARATOR)) if _MARKER in piece]
+        if same_offsets:
+            again = folded_sentence_words(folded, [spans[k] for k in redo])
+        else:
+            again = [words(text[s:e]) for s, e in (spans[k] for k in redo)]
         for k, found in zip(redo, again, strict=True):
             out[k] = found
     return out
