@@ -96,7 +96,7 @@ def units(text: str) -> list[Span]:
     """Sentences, with over-long ones (lists, tables, unpunctuated page text) cut into pieces
     of about CHUNK_CHARS at a comma, semicolon or space, so part of one can match."""
     spans = split_sentences(text)
-    # Usually none is (checked in C: starmap(sub) gives start - end, minus each length).
+    # Usually no sentence is over-long (checked in C: starmap(sub) gives each start - end).
     if not spans or -min(starmap(sub, spans)) <= MAX_UNIT_CHARS:
         return spans
     out: list[Span] = []

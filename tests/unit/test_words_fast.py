@@ -9,9 +9,10 @@ from reader.normalize import sentence_words as reference
 from reader.words_fast import sentence_words
 
 # Apostrophes and dots in every position (joining, leading, trailing, doubled), digits and
-# characters outside ASCII (the WORD path), the joining character of the fast path, and
-# characters whose case-folding or typography folding changes the length.
-ALPHABET = "ab_Z '.’-,\n\t\u00a0 1é²\x01\x02ß…"
+# characters outside ASCII (the WORD path), the joining character of the fast path,
+# characters whose case-folding or typography folding changes the length (ß, …, ﬁ, the
+# zero-width space) and white space outside ASCII.
+ALPHABET = "ab_Z '.’-,\n\t\u00a0 1é²\x01\x02ß…ﬁ\u200b\x85"
 
 
 @st.composite
