@@ -33,9 +33,9 @@ from reader.align_penalties import (
 )
 from reader.align_swaps import SWAP_PENALTY, may_change, near_copy_changes
 from reader.align_words import opposed
-from reader.normalize import idf_weights, stems_and_facts
+from reader.normalize import idf_weights
 from reader.segment import split_sentences
-from reader.words_fast import sentence_words
+from reader.words_fast import sentence_words, stems_and_facts
 
 Span = tuple[int, int]
 Range = tuple[int, int]  # half-open range of sentence indexes

@@ -403,23 +403,6 @@ def _may_state_fact(token: str) -> bool:
     )
 
 
-_STATES_FACTS = _WordTable(_may_state_fact)  # word -> may it state a fact (bounded like _STEMS)
-
-
-def stems_and_facts(
-    token_lists: Sequence[Sequence[str]],
-) -> list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]]:
-    """``(frozenset(content_stems(tokens)), facts(tokens))`` for each token list, looking at
-    each distinct word once (sentences of one text share most of their words)."""
-    stem_of = _STEMS.bounded().__getitem__
-    states_fact = _STATES_FACTS.bounded().__getitem__
-    out: list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]] = []
-    for tokens in token_lists:
-        stems = frozenset(filter(None, map(stem_of, tokens)))
-        out.append((stems, facts(tokens) if any(map(states_fact, tokens)) else _NO_FACTS))
-    return out
-
-
 def idf_weights(documents: Sequence[Iterable[str]]) -> dict[str, float]:
     """Inverse document frequency of each stem over ``documents`` (sentences of both texts)."""
     # Counter counts in C; a set or frozenset document has each term once already.

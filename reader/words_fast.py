@@ -1,5 +1,5 @@
-"""``normalize.sentence_words`` for many sentences at once, with str methods instead of the
-WORD pattern where the text allows.
+"""The aligner's per-word work over many sentences at once: ``normalize.sentence_words`` with
+str methods instead of the WORD pattern where the text allows, and ``stems_and_facts``.
 
 WORD finds about seven million tokens a second; most sentences need none of its rules. In
 ASCII text without digits a token is a run of [a-z_] or several joined by single apostrophes
@@ -17,8 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.normalize import fold_typography, folded_sentence_words, words
+from reader.normalize import (
+    _NO_FACTS,
+    _STEMS,
+    _may_state_fact,
+    facts,
+    fold_typography,
+    folded_sentence_words,
+    words,
+)
 from reader.normalize import sentence_words as normalize_sentence_words
+
+Facts = tuple[frozenset[str], bool, frozenset[str]]  # numbers, negated, weekdays/months
 
 _SEPARATOR = "\x02"  # between sentences in the joined string (a text with one goes through WORD)
 _MARKER = "\x01"  # a character only WORD tokenises right
@@ -66,4 +76,55 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
             again = [words(text[s:e]) for s, e in (spans[k] for k in redo)]
         for k, found in zip(redo, again, strict=True):
             out[k] = found
+    return out
+
+
+# No stem has 7 characters: the stem given to a fact word that has none ("not", "no").
+_FACT_MARK = "\x00" * 7
+_ONLY_MARK = frozenset([_FACT_MARK])
+
+
+class _MarkedStems(dict[str, str]):
+    """word -> its content stem, or _FACT_MARK for a fact word without one; ``fact_stems``
+    has the stems of the fact words looked up ("monday", "four") and the mark. A sentence
+    whose stems miss ``fact_stems`` has no fact word: one set test instead of a second look-up
+    per word (a stem shared with a fact word only makes facts() look)."""
+
+    __slots__ = ("fact_stems",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fact_stems = {_FACT_MARK}
+
+    def __missing__(self, word: str) -> str:
+        stem = _STEMS[word]
+        if _may_state_fact(word):
+            stem = stem or _FACT_MARK
+            self.fact_stems.add(stem)  # before the word is in the table (threads)
+        self[word] = stem
+        return stem
+
+
+_marked_stems = _MarkedStems()
+
+
+def stems_and_facts(
+    token_lists: Sequence[Sequence[str]],
+) -> list[tuple[frozenset[str], Facts]]:
+    """``(frozenset(content_stems(tokens)), facts(tokens))`` for each token list, looking at
+    each distinct word once (sentences of one text share most of their words)."""
+    global _marked_stems
+    _STEMS.bounded()
+    if len(_marked_stems) > 200_000:  # bounded like _STEMS: a new table, with its own set
+        _marked_stems = _MarkedStems()
+    table = _marked_stems
+    stem_of = table.__getitem__
+    no_fact = table.fact_stems.isdisjoint
+    out: list[tuple[frozenset[str], Facts]] = []
+    for tokens in token_lists:
+        stems = frozenset(filter(None, map(stem_of, tokens)))
+        if no_fact(stems):
+            out.append((stems, _NO_FACTS))
+        else:
+            out.append((stems - _ONLY_MARK if _FACT_MARK in stems else stems, facts(tokens)))
     return out
