@@ -52,8 +52,9 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
     if _SEPARATOR in folded:
         return normalize_sentence_words(text, spans)
     # Where folding keeps the offsets, normalize tokenises the folded text; elsewhere (ß, …)
-    # each span on its own (``words``). Either way these are the tokens of the folded span,
-    # and folding is character by character: the joined spans can be folded as one string.
+    # each span on its own (``words``, which also makes white space single: no matter without
+    # digits). Either way the tokens of the folded span, and folding goes character by
+    # character: the joined spans can be folded as one string.
     same_offsets = len(folded) == len(text)
     source = folded if same_offsets else text
     # Apostrophes and dots at the end of a sentence join nothing (its full stop): dropped here
