@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, starmap
 from math import fsum
+from operator import itemgetter, not_, sub
 
 from rapidfuzz import fuzz
 
@@ -32,8 +33,9 @@ from reader.align_penalties import (
 )
 from reader.align_swaps import SWAP_PENALTY, may_change, near_copy_changes
 from reader.align_words import opposed
-from reader.normalize import idf_weights, sentence_words, stems_and_facts
+from reader.normalize import idf_weights
 from reader.segment import split_sentences
+from reader.words_fast import sentence_words, stems_and_facts
 
 Span = tuple[int, int]
 Range = tuple[int, int]  # half-open range of sentence indexes
@@ -93,8 +95,12 @@ class Match:
 def units(text: str) -> list[Span]:
     """Sentences, with over-long ones (lists, tables, unpunctuated page text) cut into pieces
     of about CHUNK_CHARS at a comma, semicolon or space, so part of one can match."""
+    spans = split_sentences(text)
+    # Usually no sentence is over-long (checked in C: starmap(sub) gives each start - end).
+    if not spans or -min(starmap(sub, spans)) <= MAX_UNIT_CHARS:
+        return spans
     out: list[Span] = []
-    for start, end in split_sentences(text):
+    for start, end in spans:
         while end - start > MAX_UNIT_CHARS:
             cut = _chunk_end(text, start, start + CHUNK_CHARS)
             out.append((start, cut))
@@ -117,39 +123,57 @@ def _chunk_end(text: str, start: int, around: int) -> int:
 def build_sides(a_text: str, b_text: str) -> tuple[Side, Side, dict[str, float]]:
     """Split both texts and compute the features, with idf over the sentences of both."""
     spans_a, spans_b = units(a_text), units(b_text)
+    keys_a = [a_text[start:end] for start, end in spans_a]
+    keys_b = [b_text[start:end] for start, end in spans_b]
     # Two versions of a story share many sentences word for word: compute each one's
     # features once (keyed by its exact text).
     cache: dict[str, SentenceFeatures] = {}
-    features_a = _features(a_text, spans_a, cache)
-    features_b = _features(b_text, spans_b, cache)
-    idf = idf_weights([f[1] for f in features_a] + [f[1] for f in features_b])
-    return _side(a_text, spans_a, features_a, idf), _side(b_text, spans_b, features_b, idf), idf
+    _add_features(a_text, spans_a, keys_a, cache)
+    _add_features(b_text, spans_b, keys_b, cache)
+    features_a = list(map(cache.__getitem__, keys_a))
+    features_b = list(map(cache.__getitem__, keys_b))
+    stems_a = list(map(itemgetter(1), features_a))
+    stems_b = list(map(itemgetter(1), features_b))
+    idf = idf_weights(stems_a + stems_b)
+    idf_of = idf.__getitem__
+    weights = {key: fsum(map(idf_of, features[1])) for key, features in cache.items()}
+    side_a = _side(a_text, spans_a, keys_a, features_a, stems_a, weights, idf)
+    return side_a, _side(b_text, spans_b, keys_b, features_b, stems_b, weights, idf), idf
 
 
 SentenceFeatures = tuple[str, frozenset[str], Facts]  # normalised words, stems, facts
 
 
-def _features(
-    text: str, spans: list[Span], cache: dict[str, SentenceFeatures]
-) -> list[SentenceFeatures]:
-    keys = [text[start:end] for start, end in spans]
-    missing = [k for k, key in enumerate(keys) if key not in cache]
-    if missing:
-        missing_tokens = sentence_words(text, [spans[k] for k in missing])
-        stems_facts = stems_and_facts(missing_tokens)
-        for k, tokens, (stems, facts) in zip(missing, missing_tokens, stems_facts, strict=True):
-            cache[keys[k]] = (" ".join(tokens), stems, facts)
-    return [cache[key] for key in keys]
+def _add_features(
+    text: str, spans: list[Span], keys: list[str], cache: dict[str, SentenceFeatures]
+) -> None:
+    """Put the features of the sentences not in ``cache`` in it (map and compress: no Python
+    loop over the sentences here)."""
+    missing = list(map(not_, map(cache.__contains__, keys)))
+    missing_keys = list(compress(keys, missing))
+    if missing_keys:
+        tokens = sentence_words(text, list(compress(spans, missing)))
+        stems, facts = zip(*stems_and_facts(tokens), strict=True)
+        features = zip(map(" ".join, tokens), stems, facts, strict=True)
+        cache.update(zip(missing_keys, features, strict=True))
 
 
 def _side(
-    text: str, spans: list[Span], features: list[SentenceFeatures], idf: dict[str, float]
+    text: str,
+    spans: list[Span],
+    keys: list[str],
+    features: list[SentenceFeatures],
+    stems: list[frozenset[str]],
+    weights: dict[str, float],
+    idf: dict[str, float],
 ) -> Side:
-    stems = [f[1] for f in features]
-    weights = [fsum(map(idf.__getitem__, s)) for s in stems]
-    norms = [f[0] for f in features]
-    chars_before = list(accumulate((end - start for start, end in spans), initial=0))
-    return Side(text, spans, norms, stems, weights, [f[2] for f in features], idf, chars_before)
+    norms = list(map(itemgetter(0), features))
+    facts = list(map(itemgetter(2), features))
+    # A sentence's key is its text: its length is the span's.
+    chars_before = list(accumulate(map(len, keys), initial=0))
+    return Side(
+        text, spans, norms, stems, list(map(weights.__getitem__, keys)), facts, idf, chars_before
+    )
 
 
 def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, int]]:

@@ -111,6 +111,11 @@ def sentence_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
     folded = fold_typography(text).casefold()
     if len(folded) != len(text):
         return [words(text[s:e]) for s, e in spans]
+    return folded_sentence_words(folded, spans)
+
+
+def folded_sentence_words(folded: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """``sentence_words`` of a text already folded and case-folded (same offsets)."""
     findall = WORD.findall
     # Most sentences have no "1,200": their tokens need no look at each one.
     grouped = _may_have_digits(folded) and _GROUPED_DIGITS.search(folded) is not None
@@ -398,28 +403,13 @@ def _may_state_fact(token: str) -> bool:
     )
 
 
-_STATES_FACTS = _WordTable(_may_state_fact)  # word -> may it state a fact (bounded like _STEMS)
-
-
-def stems_and_facts(
-    token_lists: Sequence[Sequence[str]],
-) -> list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]]:
-    """``(frozenset(content_stems(tokens)), facts(tokens))`` for each token list, looking at
-    each distinct word once (sentences of one text share most of their words)."""
-    stem_of = _STEMS.bounded().__getitem__
-    states_fact = _STATES_FACTS.bounded().__getitem__
-    out: list[tuple[frozenset[str], tuple[frozenset[str], bool, frozenset[str]]]] = []
-    for tokens in token_lists:
-        stems = frozenset(filter(None, map(stem_of, tokens)))
-        out.append((stems, facts(tokens) if any(map(states_fact, tokens)) else _NO_FACTS))
-    return out
-
-
 def idf_weights(documents: Sequence[Iterable[str]]) -> dict[str, float]:
     """Inverse document frequency of each stem over ``documents`` (sentences of both texts)."""
     # Counter counts in C; a set or frozenset document has each term once already.
-    frequency = Counter(
-        chain.from_iterable(d if isinstance(d, (set, frozenset)) else set(d) for d in documents)
-    )
+    if not set(map(type, documents)) <= {set, frozenset}:  # checked in C (the aligner's are)
+        documents = [d if isinstance(d, (set, frozenset)) else set(d) for d in documents]
+    frequency = Counter(chain.from_iterable(documents))
     total = len(documents) + 1
-    return {term: math.log(1 + total / count) for term, count in frequency.items()}
+    # A weight depends on the count only: one log per distinct count, mapped in C.
+    weight = {count: math.log(1 + total / count) for count in set(frequency.values())}
+    return dict(zip(frequency, map(weight.__getitem__, frequency.values()), strict=True))
