@@ -27,9 +27,10 @@ def mark_repeats(lines: list[Line]) -> None:
     """Mark duplicate lines bad (fixed). Lines already fixed as bad are left alone."""
     norms = [" ".join(line.lower.split()) for line in lines]
     _mark_run_together(lines, norms)
-    if len(lines) > 1 and norms[0] == norms[1] and not lines[0].fixed:
+    if len(lines) > 1 and norms[0] == norms[1] and not lines[0].fixed and _headline_like(norms[0]):
         # The first line repeated right below (a derived title above its paragraph, a
-        # doubled headline): the copy in the text stays.
+        # doubled headline): the copy in the text stays. A sentence (it ends like one) said
+        # twice is left to the repeat rule below, which also judges it everywhere else.
         _fix(lines[0], "duplicate")
     seen: set[int] = set()
     for line, norm in zip(lines, norms, strict=True):
@@ -43,6 +44,10 @@ def mark_repeats(lines: list[Line]) -> None:
             seen.add(key)
     _mark_prefix_lines(lines, norms)
     _mark_pull_quotes(lines, norms)
+
+
+def _headline_like(norm: str) -> bool:
+    return not norm.endswith((".", "!", "?", "。", "…"))
 
 
 def _mark_pull_quotes(lines: list[Line], norms: list[str]) -> None:
