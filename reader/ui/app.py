@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from reader.config import Config, load_config, save_config
 from reader.model import Article
-from reader.ui.commands import BY_ID, COMMANDS, bindings
+from reader.ui.commands import BY_ID, COMMANDS, bindings, keymap_conflicts
 from reader.ui.entries import Entry, make_entries, set_stories
 from reader.ui.library_actions import LibraryActions
 from reader.ui.screens.list_screen import ListScreen
@@ -113,6 +113,8 @@ class NewsReaderApp(LibraryActions, App[int]):
         unknown = [binding_id for binding_id in self.config.keymap if binding_id not in known]
         if unknown:
             self.notify(f"config: unknown binding ids {', '.join(unknown)}", severity="warning")
+        for problem in keymap_conflicts(self.config.keymap):
+            self.notify(problem, severity="warning", markup=False)
         self.set_keymap({k: v for k, v in self.config.keymap.items() if k in known})
 
     def _in_background(self, work: Callable[[], T], done: Callable[[T | Exception], None]) -> None:

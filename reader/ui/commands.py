@@ -128,3 +128,27 @@ def key_display(screen: Screen, command: AppCommand) -> str:
         if active.binding.id == command.id
     ]
     return " ".join(dict.fromkeys(keys))
+
+
+# Screens get the app's bindings too (a screen's own binding wins), modal ones do not.
+SCREENS_WITH_APP_KEYS = ("list", "reader")
+
+
+def keymap_conflicts(keymap: dict[str, str]) -> list[str]:
+    """One line per key the keymap gives to a second command where both would answer it
+    (same screen, or a screen and the app): the other command silently lost that key."""
+    keys_of = {command.id: keymap.get(command.id, command.keys) for command in COMMANDS}
+    holders: dict[tuple[str, str], list[str]] = {}
+    for command in COMMANDS:
+        for key in filter(None, (k.strip() for k in keys_of[command.id].split(","))):
+            holders.setdefault((command.scope, key), []).append(command.id)
+    problems: list[str] = []
+    for (scope, key), ids in holders.items():
+        if scope == "app":
+            continue
+        sharing = ids + (holders.get(("app", key), []) if scope in SCREENS_WITH_APP_KEYS else [])
+        if len(sharing) > 1 and any(binding_id in keymap for binding_id in sharing):
+            problems.append(
+                f"config: key {key} is given to {' and '.join(sharing)}; only one works"
+            )
+    return problems

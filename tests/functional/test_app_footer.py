@@ -57,3 +57,19 @@ async def test_keys_that_would_be_cut_are_left_out_and_come_back() -> None:
         assert "? Keys" in line and "J Next" in line
         for key in shown_keys(app):
             assert f"{key.key_display} {key.description}" in line
+
+
+async def test_the_footer_stays_fitted_under_the_keys_screen_and_after_it() -> None:
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        before = await footer_drawn(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause(0.3)
+        under = footer_line(app)  # QA: "d Delet▏" while `?` was open
+        assert under == before, (under, before)
+        await pilot.press("escape")
+        await until(pilot, lambda: "? Keys" in footer_line(app))
+        after = footer_line(app)
+        for key in shown_keys(app):
+            assert f"{key.key_display} {key.description}" in after

@@ -213,7 +213,10 @@ async def test_question_mark_shows_the_keys_on_the_delete_question_and_the_compa
     app = NewsReaderApp(articles=sample_articles())
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        listed = dict(help_rows(app.screen))
+        listed = {keys: what for keys, what, _ in help_rows(app.screen)}
+        assert ("s", "Sort by date, title, outlet, length or story", "list.sort") in help_rows(
+            app.screen
+        )  # the id a user remaps it with
         assert "Focus Next" not in listed.values() and "Copy selected text" not in listed.values()
         for key, modal in (("d", ConfirmScreen), ("c", ComparePicker)):
             await pilot.press(key)
@@ -222,7 +225,7 @@ async def test_question_mark_shows_the_keys_on_the_delete_question_and_the_compa
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
-            assert app.screen.rows and all("palette" not in what for _, what in app.screen.rows)
+            assert app.screen.rows and all("palette" not in what for _, what, _ in app.screen.rows)
             await pilot.press("question_mark", "escape")  # close the keys, then the modal
             await pilot.pause()
             assert app.screen.SCOPE == "list"

@@ -16,6 +16,11 @@ from textual.widgets._footer import FooterKey
 
 class FittedFooter(Footer):
     def bindings_changed(self, screen: Screen) -> None:
+        if self.is_attached and self.app.screen is not self.screen:
+            # A modal screen covers ours (`?`, a question): keep the fitted keys. Recomposed
+            # now, they could not be measured (a covered screen is not laid out) and were
+            # drawn cut ("d Delet"). Our screen's bindings change again when it is back.
+            return
         super().bindings_changed(screen)  # recomposes after the next refresh
         self.call_after_refresh(self._refit)
 
