@@ -11,6 +11,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from reader.library.html_leftovers import list_left_out
 from reader.library.html_tables import TABLE_REASON, TableText, with_table_text
 from reader.model import Article, RemovedLine
 
@@ -59,6 +60,10 @@ def _extract(html: str, url: str | None) -> dict[str, Any] | None:
     if document is None:
         return None
     return document.as_dict() if hasattr(document, "as_dict") else dict(document)
+
+
+# What trafilatura left out is listed for pages up to this size (the page is parsed once more).
+MAX_LISTED_PAGE_CHARS = 2_000_000
 
 
 def _fallback_blocks(html: str) -> tuple[str | None, list[str]]:
@@ -168,6 +173,8 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     raw = "\n\n".join(([title] if title else []) + table.lines)
     article = _clean_text(raw, url=url)
     _list_table_rows(article, table)
+    if data.get("text") and len(html) <= MAX_LISTED_PAGE_CHARS:
+        list_left_out(article, _fallback_blocks(html)[1], title)
     if isinstance(data.get("date"), str) and data["date"].endswith("-01-01"):
         data = {**data, "date": _date_without_guessing(html, url)}
     return _fill_metadata(article, data, url)

@@ -265,3 +265,39 @@ def test_a_page_of_thousands_of_blocks_skips_the_quadratic_fallback(monkeypatch)
     clean_html(_DAM_PAGE.format(ref="") + f"<table>{rows}</table>")
     clean_html(_DAM_PAGE.format(ref=""))
     assert seen == [True, False]
+
+
+def test_what_trafilatura_leaves_out_is_listed_where_it_stood() -> None:
+    # QA: a page's menu, cookie banner, "Key facts" box and comments vanished without a trace;
+    # the article said "1 line removed".
+    page = (
+        "<html><head><title>Dam bursts after storm</title></head><body>"
+        "<div class='cookies'>We use cookies to improve your experience on this site.</div>"
+        "<nav><ul><li>Home</li><li>World</li><li>Sport</li></ul></nav>"
+        "<article><h1>Dam bursts after storm</h1>"
+        "<p>A dam burst on the river after three days of storms, flooding two villages and "
+        "forcing hundreds of residents to leave, officials said on Sunday.</p>"
+        "<p>Engineers had warned about cracks in the wall of the dam since last spring, the "
+        "mayor of the nearest village said.</p>"
+        "<aside><h3>Key facts</h3><p>The dam was built in 1962 and holds 4 million cubic "
+        "metres of water.</p></aside>"
+        "<p>Residents were moved to a school gym in the next town over the weekend, the "
+        "regional council said.</p></article>"
+        "<section class='comments'><p>Comments (12)</p><p>Terrible news for everyone.</p>"
+        "</section><footer>© 2025 The Ledger</footer></body></html>"
+    )
+    article = clean_html(page)
+    assert len(article.paragraphs) >= 3
+    removed = {line.text: line for line in article.removed}
+    for text in (
+        "We use cookies to improve your experience on this site.",
+        "Home",
+        "© 2025 The Ledger",
+    ):
+        assert removed[text].reason == "outside-article", article.removed
+    assert removed["Home"].position == 0
+    assert removed["© 2025 The Ledger"].position == len(article.paragraphs)
+    # Every visible block of the page is kept or listed: nothing goes without a trace.
+    shown = "\n".join([article.title, *article.paragraphs, *(r.text for r in article.removed)])
+    for block in ("Key facts", "The dam was built in 1962", "Terrible news for everyone."):
+        assert block in shown
