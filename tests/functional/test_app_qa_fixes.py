@@ -166,7 +166,7 @@ async def test_the_compare_header_counts_a_moved_passage_once_like_the_cli() -> 
             header = str(app.screen.query_one("#compare-summary", Static).render())
             if "moved" in header:
                 break
-        assert "2 changed, 1 moved, 3 only in A, 1 only in B" in header, header
+        assert "2 changed, 1 moved, 3 sentences only in A, 1 sentence only in B" in header, header
 
 
 async def test_counts_agree_with_their_number() -> None:

@@ -126,7 +126,7 @@ async def test_narrow_header_breaks_between_counts_and_status_drops_the_legend()
         await settle(pilot)
         text = [line.rstrip() for line in screen_text(app)]
         assert text[2].strip() == "In common: 0% of A is in B, 0% of B is in A"
-        assert text[3].strip() == "1 changed, 0 moved, 0 only in A, 0 only in B"
+        assert text[3].strip() == "1 changed, 0 moved, 0 sentences only in A, 0 sentences only in B"
         status = next(line for line in text if line.startswith(" Row 1/1"))
         assert status.strip() == "Row 1/1 changed · diff 1/1 · unified"
         await pilot.resize_terminal(140, 20)

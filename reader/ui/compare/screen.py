@@ -71,12 +71,22 @@ def describe_summary(alignment: Alignment, width: int | None = None) -> Text:
     line = Text("In common: ", style="bold")
     line.append(f"{summary.a_in_b:.0%} of A is in B, {summary.b_in_a:.0%} of B is in A")
     kinds = ("changed", "moved", "only_a", "only_b")
-    counted = ", ".join(f"{counts[kind]} {KIND_WORDS[kind]}" for kind in kinds)
+    # passages are counted for changed and moved, sentences for one side only: say which
+    counted = ", ".join(
+        f"{counts[kind]} {KIND_WORDS[kind]}"
+        if kind in ("changed", "moved")
+        else f"{counted_sentences(counts[kind])} {KIND_WORDS[kind]}"
+        for kind in kinds
+    )
     separator = "  ·  "
     if width is not None and cell_len(line.plain + separator + counted) > width:
         separator = "\n"
     line.append(separator + counted, style="italic")
     return line
+
+
+def counted_sentences(number: int) -> str:
+    return f"{number:,} sentence" if number == 1 else f"{number:,} sentences"
 
 
 class CompareScreen(Screen[None]):
