@@ -31,6 +31,7 @@ __all__ = ["clean_text", "clean_html"]
 
 _HEADER_TITLE_MAX_CHARS = 250
 MAX_LINES = 20_000  # non-empty lines judged per text
+BEYOND_LIMIT_REASON = "beyond-line-limit"  # the reason of the lines past it (not judged)
 _DATELINE_REASONS = frozenset({"metadata:byline", "metadata:date", "metadata:time"})
 _INNER_SENTENCE_RE = re.compile(r"[.!?] [A-ZА-Я]")
 
@@ -65,7 +66,7 @@ def _clean(text: str, *, path: str | None, url: str | None) -> Article:
     article = _build(lines, meta, title, derived, path=path, url=url)
     if overflow:
         end = len(article.paragraphs)
-        article.removed.extend(RemovedLine(text, "beyond-line-limit", end) for text in overflow)
+        article.removed.extend(RemovedLine(text, BEYOND_LIMIT_REASON, end) for text in overflow)
     return article
 
 

@@ -253,3 +253,21 @@ async def test_a_file_with_no_article_text_is_listed_by_its_name_and_says_how_to
         text = "\n".join(app.screen.view.lines_text)
         assert "only-furniture.txt" in text
         assert "no article text was found here: press r to see the 2 removed lines" in text, text
+
+
+async def test_an_article_cut_at_the_line_limit_says_so_under_its_title() -> None:
+    from reader.clean import BEYOND_LIMIT_REASON, MAX_LINES
+
+    long = Article(
+        title="A very long page",
+        paragraphs=["Kept."],
+        removed=[RemovedLine(f"line {k}", BEYOND_LIMIT_REASON, 1) for k in range(3)],
+    )
+    app = NewsReaderApp(articles=[long])
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = " ".join(app.screen.view.lines_text)  # (the note wraps at the column)
+        assert f"only its first {MAX_LINES:,} lines were judged" in text, text
+        assert "the other 3 lines are listed as removed (r)" in text

@@ -24,6 +24,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.clean import BEYOND_LIMIT_REASON, MAX_LINES
 from reader.model import Article
 from reader.ui.commands import BY_ID, key_display
 from reader.ui.entries import counted, printable
@@ -54,6 +55,11 @@ def article_blocks(
     blocks.append(Block("meta", Text(" · ".join(parts)), False))
     if article.url:
         blocks.append(Block("meta", Text(printable(article.url, single_line=True)), False))
+    beyond = sum(1 for line in article.removed if line.reason == BEYOND_LIMIT_REASON)
+    if beyond:  # the CLI says so on stderr; here it belongs under the title
+        note = f"Long text: only its first {MAX_LINES:,} lines were judged; the other "
+        note += f"{counted(beyond, 'line')} are listed as removed ({removed_key or 'r'})"
+        blocks.append(Block("meta", Text(note), False))
     blocks.append(Block("rule", Text("")))
     removed_at: dict[int, list[Block]] = {}
     if show_removed:
