@@ -212,6 +212,17 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     INSERT OR REPLACE INTO article_words (id, words) SELECT id, {WORDS_SQL}(body) FROM articles;
     """,
+    # 11: feed entries whose page proved to be in the library already (added under another URL
+    # or from a file: status 'library') or deleted by the reader ('deleted'): a refresh counts
+    # them without fetching the page again (reader.library.feed_state).
+    """
+    CREATE TABLE feed_known (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        entry_key TEXT NOT NULL,
+        status TEXT NOT NULL,
+        PRIMARY KEY (feed_id, entry_key)
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x4E524C42  # "NRLB": marks the file as a newsreader library
