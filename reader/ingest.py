@@ -150,7 +150,7 @@ def decode_bytes(data: bytes, name: str, notes: list[str] | None = None) -> str:
     return text
 
 
-# Undecodable bytes as `surrogateescape` leaves them: one lone surrogate per byte.
+# Undecodable bytes as `surrogateescape` leaves them.
 _ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 
 
@@ -162,11 +162,15 @@ def _decode_mostly_utf8(data: bytes, name: str, notes: list[str] | None) -> str 
     rare bad bytes and at least as many valid multi-byte characters is UTF-8 that got damaged,
     and guessing a code page for it would turn every one of those characters into mojibake.
     """
-    text = data.decode("utf-8", errors="surrogateescape")
-    bad = len(_ESCAPED_BYTE_RE.findall(text))
-    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - bad
-    if multibyte < bad or bad * _UTF8_MAX_BAD_BYTE_SHARE > len(text):
+    # Counted on copies, not with a list of matches: a 20 MB legacy file has millions.
+    valid = data.decode("utf-8", errors="ignore")
+    bad = len(data) - len(valid.encode("utf-8"))
+    if bad * _UTF8_MAX_BAD_BYTE_SHARE > len(valid) + bad:
         return None
+    multibyte = len(valid) - len(valid.encode("ascii", errors="ignore"))
+    if multibyte < bad:
+        return None
+    text = data.decode("utf-8", errors="surrogateescape")  # one lone surrogate per bad byte
     if notes is not None:
         noun = "byte" if bad == 1 else "bytes"
         notes.append(f"{name}: {bad:,} invalid UTF-8 {noun} replaced")
