@@ -55,6 +55,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _COMMON_ENCODINGS = frozenset(
     {"utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "euc_kr", "cp949", "utf_16"}
 )
+# Damaged UTF-8 has at most one invalid byte per this many characters (legacy text has one per
+# accented letter or, in Cyrillic and Korean, nearly every letter).
+_UTF8_MAX_BAD_BYTE_SHARE = 100
 # Magic numbers of common binary formats people drop into article folders by mistake.
 _BINARY_MAGIC = (
     b"\x89PNG",
@@ -108,8 +111,12 @@ def _is_binary_text(text: str) -> bool:
     return bad > max(8, len(sample) // 50)
 
 
-def decode_bytes(data: bytes, name: str) -> str:
-    """Decode an article's bytes (BOM, UTF-8, UTF-16, else charset-normalizer) and neutralise."""
+def decode_bytes(data: bytes, name: str, notes: list[str] | None = None) -> str:
+    """Decode an article's bytes (BOM, UTF-8, UTF-16, else charset-normalizer) and neutralise.
+
+    What the user should know about a decoding that went through anyway (bytes replaced) is
+    appended to `notes` as one line naming the file, when a list is given.
+    """
     if not data or not data.strip():
         raise IngestError(f"{name}: empty file")
     text: str | None = None
@@ -132,13 +139,42 @@ def decode_bytes(data: bytes, name: str) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                text = _decode_guessing(data, name)
+                text = _decode_mostly_utf8(data, name, notes)
+                if text is None:
+                    text = _decode_guessing(data, name)
     if _is_binary_text(text):
         raise IngestError(f"{name}: binary file, not text")
     text = neutralise(text)
     if not text.strip():
         raise IngestError(f"{name}: no text in file")
     return text
+
+
+# Undecodable bytes as `surrogateescape` leaves them.
+_ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
+
+
+def _decode_mostly_utf8(data: bytes, name: str, notes: list[str] | None) -> str | None:
+    """UTF-8 with a few stray bad bytes (each replaced by U+FFFD), or None if it is not UTF-8.
+
+    Legacy text (cp1252, latin-1, cp1251, KOI8-R, EUC-KR) seldom forms a valid UTF-8 multi-byte
+    sequence by chance, while each of its non-ASCII letters makes an invalid byte: a text with
+    rare bad bytes and at least as many valid multi-byte characters is UTF-8 that got damaged,
+    and guessing a code page for it would turn every one of those characters into mojibake.
+    """
+    # Counted on copies, not with a list of matches: a 20 MB legacy file has millions.
+    valid = data.decode("utf-8", errors="ignore")
+    bad = len(data) - len(valid.encode("utf-8"))
+    if bad * _UTF8_MAX_BAD_BYTE_SHARE > len(valid) + bad:
+        return None
+    multibyte = len(valid) - len(valid.encode("ascii", errors="ignore"))
+    if multibyte < bad:
+        return None
+    text = data.decode("utf-8", errors="surrogateescape")  # one lone surrogate per bad byte
+    if notes is not None:
+        noun = "byte" if bad == 1 else "bytes"
+        notes.append(f"{name}: {bad:,} invalid UTF-8 {noun} replaced")
+    return _ESCAPED_BYTE_RE.sub("\ufffd", text)
 
 
 def _decode_guessing(data: bytes, name: str) -> str:
@@ -173,8 +209,13 @@ def _size_text(size: int) -> str:
     return f"{size} bytes"
 
 
-def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read one file as decoded, neutralised text; IngestError with a one-line message otherwise."""
+def read_path(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[str] | None = None
+) -> str:
+    """Read one file as decoded, neutralised text; IngestError with a one-line message otherwise.
+
+    `notes` collects one-line remarks on a file that was read anyway (see `decode_bytes`).
+    """
     path = Path(path)
     name = str(path)
     try:
@@ -198,16 +239,22 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise
     except OSError as error:
         raise IngestError(f"{name}: cannot read ({error.strerror or error})") from error
-    return decode_bytes(data, name)
+    return decode_bytes(data, name, notes)
 
 
-def read_stream(stream: BinaryIO, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_stream(
+    stream: BinaryIO,
+    name: str = "-",
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    notes: list[str] | None = None,
+) -> str:
     """Read a binary stream (e.g. standard input) as decoded, neutralised text."""
     try:
         data = _read_limited(stream, name, max_bytes)
     except OSError as error:
         raise IngestError(f"{name}: cannot read ({error.strerror or error})") from error
-    return decode_bytes(data, name)
+    return decode_bytes(data, name, notes)
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
@@ -280,9 +327,11 @@ def article_from_text(text: str, *, path: str | None = None, html: bool = False)
     return clean_text(text, path=path)
 
 
-def load_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read and clean one file; IngestError on bad input."""
-    text = read_path(path, max_bytes=max_bytes)
+def load_article(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[str] | None = None
+) -> Article:
+    """Read and clean one file; IngestError on bad input (`notes`: see `read_path`)."""
+    text = read_path(path, max_bytes=max_bytes, notes=notes)
     by_name = Path(path).suffix.lower() in HTML_SUFFIXES
     return article_from_text(text, path=str(path), html=looks_like_html(text, by_name=by_name))
 

@@ -133,9 +133,11 @@ _KOREAN_BYLINE_RE = re.compile(
     r"^(?:기자명\s*)?\[?(?:[가-힣]+\s+)?(?P<name>[가-힣]{2,4})\s*(?:기자|특파원|통신원|PD)\]?"
     r"(?:\s*\(?[\w.+-]+@[\w.-]+\)?)?$"
 )
+# After the name: what follows a separator (outlet, date). A hyphen separates only after a
+# space ("By Jane Doe - Reuters"): inside a word it joins a name ("Kim Min-su", "Jean-Pierre").
 _BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|reporting by|text by|di|a cura di|por|par|von|door|автор:?"
-    r")\s*:?\s+(?P<name>[^\W\d_][^|•·]{1,80}?)\s*(?:[|•·,–—-]\s*(?P<rest>.*))?$",
+    r")\s*:?\s+(?P<name>[^\W\d_][^|•·]{1,80}?)(?:\s*[|•·,–—]|\s+-|\s*$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _BYLINE_FIRST_WORDS = frozenset(
@@ -167,7 +169,7 @@ def byline_line(text: str) -> tuple[str | None, str | None] | None:
     match = _BYLINE_RE.match(text)
     if not match:
         return None
-    name = match.group("name").strip()
+    name = match.group("name").strip().rstrip("-").rstrip()  # "By Jane Doe-" (no more text)
     rest = match.group("rest") or ""
     words = name.split()
     if not words or len(words) > 8:

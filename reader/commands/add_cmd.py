@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from reader.commands.list_cmd import plural
     from reader.library.importer import import_sources
+    from reader.library.paths import printable
     from reader.library.progress import progress_bar
     from reader.library.store import Library
 
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 130
-    for error in summary.errors:
-        print(f"newsreader: {error}", file=sys.stderr)
+    for line in summary.notes + summary.errors:
+        print(f"newsreader: {printable(line)}", file=sys.stderr)
     print(summary)
     return 1 if summary.errors else 0  # like clean: any input that failed; the rest is kept

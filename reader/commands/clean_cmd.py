@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
             )
             failures += 1
         for path in paths:
+            notes: list[str] = []  # read anyway, but the user should know (bytes replaced)
             try:
                 if path == "-":
                     if sys.stdin.isatty():  # not piped: say why nothing happens
@@ -67,14 +68,16 @@ def run(args: argparse.Namespace) -> int:
                             "newsreader: reading an article from the terminal; end it with Ctrl-D",
                             file=sys.stderr,
                         )
-                    text = read_stream(sys.stdin.buffer, "-")
+                    text = read_stream(sys.stdin.buffer, "-", notes=notes)
                     article = article_from_text(text, path="-", html=looks_like_html(text))
                 else:
-                    article = load_article(path)
+                    article = load_article(path, notes=notes)
             except IngestError as error:
                 print(f"newsreader: {error}", file=sys.stderr)
                 failures += 1
                 continue
+            for note in notes:
+                print(f"newsreader: {printable(note)}", file=sys.stderr)
             if not article.paragraphs:
                 # A failed file gets its stderr line only: stdout holds cleaned articles alone,
                 # so `clean --json > out.jsonl` has no empty records.

@@ -32,18 +32,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(path: str, clean: bool) -> dict[str, Any]:
-    """{"title", "source", "text"} for one side."""
+    """{"title", "source", "text"} for one side; ReaderError when it has no text to compare."""
+    from reader.errors import ReaderError
     from reader.ingest import article_from_text, load_article, read_path, read_stream
+    from reader.library.paths import printable
 
-    if path == "-":
-        raw = read_stream(sys.stdin.buffer, "-")
-        if not clean:
-            return {"title": "-", "source": None, "text": raw}
-        article = article_from_text(raw, path="-")
-    elif not clean:
-        return {"title": Path(path).name, "source": None, "text": read_path(path)}
-    else:
-        article = load_article(path)
+    notes: list[str] = []  # read anyway, but the user should know (bytes replaced)
+    try:
+        if path == "-":
+            raw = read_stream(sys.stdin.buffer, "-", notes=notes)
+            if not clean:
+                return {"title": "-", "source": None, "text": raw}
+            article = article_from_text(raw, path="-")
+        elif not clean:
+            text = read_path(path, notes=notes)
+            return {"title": Path(path).name, "source": None, "text": text}
+        else:
+            article = load_article(path, notes=notes)
+    finally:
+        for note in notes:
+            print(f"newsreader: {printable(note)}", file=sys.stderr)
+    if not article.paragraphs:
+        # As `clean` does: an empty comparison table would look like two unrelated articles.
+        raise ReaderError(f"{path}: no article text found")
     return {"title": article.title, "source": article.source, "text": article.text}
 
 

@@ -58,7 +58,8 @@ Public API (owner: library helper; the app codes to exactly this)::
         fetched 4 at a time; all the work on one feed stops at feed_deadline seconds (the
         rest waits for the next refresh); a failing entry is tried on 3 refreshes at most.
         RefreshSummary: feeds: int, not_modified: int, added: int, duplicates: int,
-                        errors: list[str] (one line each), postponed: int, skipped: int;
+                        errors: list[str] (one line each), postponed: int, skipped: int,
+                        deleted: int; each entry of a feed read is counted once;
                         str() is a one-line summary.
 
     reader.library.feeds.add_feed(library, url, *, timeout=15.0) -> (feed_id, title)

@@ -19,6 +19,16 @@ from dataclasses import dataclass, field
 
 from reader.errors import ReaderError
 from reader.library.feed_parse import FeedEntry, FeedError, ParsedFeed, parse_feed
+from reader.library.feed_state import (
+    KNOWN_DELETED,
+    KNOWN_IN_LIBRARY,
+    claim_for_feed,
+    failed_attempts,
+    forget_failure,
+    known_entries,
+    record_failure,
+    remember_known,
+)
 from reader.library.fetch import FetchError, fetch_page, fetch_url
 from reader.library.paths import printable
 from reader.library.records import FeedInfo
@@ -45,8 +55,11 @@ class RefreshSummary:
     added: int = 0
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
-    postponed: int = 0  # entries left for the next refresh (a feed's time limit)
+    postponed: int = 0  # entries left for the next refresh (a feed's time limit or entry cap)
     skipped: int = 0  # entries that failed MAX_ENTRY_ATTEMPTS times and are no longer tried
+    deleted: int = 0  # entries the reader deleted from the library (never added back)
+    # Every entry of a feed that was read (not "not modified") is counted once: added,
+    # duplicates, deleted, one of errors (with feed errors), postponed or skipped.
 
     def __str__(self) -> str:
         parts = [
@@ -57,8 +70,10 @@ class RefreshSummary:
             parts.append(f"{self.not_modified} unchanged")
         if self.duplicates:
             parts.append(f"{self.duplicates} already in the library")
+        if self.deleted:
+            parts.append(f"{self.deleted} deleted before (not added back)")
         if self.postponed:
-            parts.append(f"{self.postponed} left for the next refresh (time limit)")
+            parts.append(f"{self.postponed} left for the next refresh")
         if self.skipped:
             parts.append(f"{self.skipped} skipped after {MAX_ENTRY_ATTEMPTS} failed tries")
         if self.errors:
@@ -152,16 +167,25 @@ def _refresh_one(
         report(f"{feed.title or feed.url}: not modified")
         return
     parsed = parse_feed(result.body, feed.url)
-    attempts = _failed_attempts(library, feed.id, keep={entry.key for entry in parsed.entries})
-    fresh = [
-        e
-        for e in parsed.entries
-        if not (e.link and (library.has_url(e.link) or library.was_deleted(e.link)))
-    ]
-    given_up = [e for e in fresh if attempts.get(e.key, 0) >= MAX_ENTRY_ATTEMPTS]
-    summary.skipped += len(given_up)
-    fresh = [e for e in fresh if attempts.get(e.key, 0) < MAX_ENTRY_ATTEMPTS]
-    fresh = fresh[:MAX_NEW_ENTRIES]  # feeds list newest first; a first refresh stays bounded
+    keys = {entry.key for entry in parsed.entries}
+    attempts = failed_attempts(library, feed.id, keep=keys)
+    known = known_entries(library, feed.id, keep=keys)
+    fresh: list[FeedEntry] = []
+    in_library: list[str] = []
+    for e in parsed.entries:  # what the library can tell without fetching the page
+        if known.get(e.key) == KNOWN_IN_LIBRARY or (e.link and library.has_url(e.link)):
+            summary.duplicates += 1
+            in_library += [e.link] if e.link else []
+        elif known.get(e.key) == KNOWN_DELETED or (e.link and library.was_deleted(e.link)):
+            summary.deleted += 1
+        elif attempts.get(e.key, 0) >= MAX_ENTRY_ATTEMPTS:
+            summary.skipped += 1
+        else:
+            fresh.append(e)
+    claim_for_feed(library, feed.id, urls=in_library)
+    # feeds list newest first; a first refresh stays bounded, the rest comes next time
+    capped = max(0, len(fresh) - MAX_NEW_ENTRIES)
+    fresh = fresh[:MAX_NEW_ENTRIES]
     state["total"] += len(fresh)
     failed = retry_later = postponed = 0
     for entry, page in _fetched_pages(fresh, timeout, deadline):
@@ -173,19 +197,19 @@ def _refresh_one(
         message = _import_entry(library, feed.id, entry, page, summary, outlet)
         if message is None:
             if entry.key in attempts:
-                _forget_failure(library, feed.id, entry.key)
+                forget_failure(library, feed.id, entry.key)
         else:
             tries = attempts.get(entry.key, 0) + 1
-            _record_failure(library, feed.id, entry.key, message, tries)
+            record_failure(library, feed.id, entry.key, message, tries)
             summary.errors.append(f"{message} ({_next_try(tries)})")
             failed += 1
             retry_later += tries < MAX_ENTRY_ATTEMPTS
         report(entry.title or entry.link or "entry")
-    summary.postponed += postponed
+    summary.postponed += postponed + capped
     # Keep the validators only when nothing is left to retry: otherwise the next refresh would
     # get "304 not modified" and never come back to the entries that failed or had to wait.
     validators: dict[str, str | None] = {}
-    if not retry_later and not postponed:
+    if not retry_later and not postponed and not capped:
         validators = {"etag": result.etag, "last_modified": result.last_modified}
     problems = [f"{_entries(failed)} failed"] if failed else []
     problems += [f"{_entries(postponed)} postponed (time limit)"] if postponed else []
@@ -276,34 +300,6 @@ def _fetch_entry_page(link: str, timeout: float, deadline: float) -> _Page | Non
     return _Page(raw=raw, kind=kind)
 
 
-def _failed_attempts(library: Library, feed_id: int, *, keep: set[str]) -> dict[str, int]:
-    """Failed tries per entry key; entries gone from the feed are forgotten."""
-    rows = library.connection.execute(
-        "SELECT entry_key, attempts FROM feed_failures WHERE feed_id = ?", (feed_id,)
-    ).fetchall()
-    gone = [(feed_id, key) for key, _ in rows if key not in keep]
-    if gone:
-        with library.transaction() as c:
-            c.executemany("DELETE FROM feed_failures WHERE feed_id = ? AND entry_key = ?", gone)
-    return {key: attempts for key, attempts in rows if key in keep}
-
-
-def _record_failure(library: Library, feed_id: int, key: str, error: str, tries: int) -> None:
-    with library.transaction() as c:
-        c.execute(
-            "INSERT INTO feed_failures (feed_id, entry_key, attempts, last_error, last_tried)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_id, entry_key) DO UPDATE SET"
-            " attempts = excluded.attempts, last_error = excluded.last_error,"
-            " last_tried = excluded.last_tried",
-            (feed_id, key, tries, error, _now()),
-        )
-
-
-def _forget_failure(library: Library, feed_id: int, key: str) -> None:
-    with library.transaction() as c:
-        c.execute("DELETE FROM feed_failures WHERE feed_id = ? AND entry_key = ?", (feed_id, key))
-
-
 def _import_entry(
     library: Library,
     feed_id: int,
@@ -314,7 +310,9 @@ def _import_entry(
 ) -> str | None:
     """Clean and store one entry (its feed content when the page could not be fetched);
     the error line when neither gave an article. ``outlet``: the feed's title, the article's
-    source when its page names none (better than the bare host name)."""
+    source when its page names none (better than the bare host name). An entry found in the
+    library already (or deleted) is remembered, so later refreshes count it without fetching
+    its page again."""
     from reader.library.html import _host, clean_html, clean_raw
 
     article: Article | None = None
@@ -346,6 +344,12 @@ def _import_entry(
     result = library.add_article(article, raw=raw, kind=kind, feed_id=feed_id)
     if result.added:
         summary.added += 1
-    elif result.reason != "deleted before":  # the reader deleted it: stays deleted
+        return None
+    if result.reason == "deleted before":  # the reader deleted it: stays deleted
+        summary.deleted += 1
+        remember_known(library, feed_id, entry.key, KNOWN_DELETED)
+    else:  # under another URL, or from a file
         summary.duplicates += 1
+        claim_for_feed(library, feed_id, article_id=result.article_id)
+        remember_known(library, feed_id, entry.key, KNOWN_IN_LIBRARY)
     return None

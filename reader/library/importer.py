@@ -46,6 +46,7 @@ class ImportSummary:
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
     added_ids: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # read anyway, but say so (bytes replaced)
 
     def __str__(self) -> str:
         parts = [f"{self.added} article{'s' if self.added != 1 else ''} added"]
@@ -85,9 +86,15 @@ def _shown(source: str | Path) -> str:
 
 
 def import_one(
-    library: Library, source: str | Path, *, timeout: float = DEFAULT_TIMEOUT
+    library: Library,
+    source: str | Path,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    notes: list[str] | None = None,
 ) -> AddResult:
-    """Read, clean and store one file or URL; ReaderError with one line when it cannot."""
+    """Read, clean and store one file or URL; ReaderError with one line when it cannot.
+
+    ``notes`` collects one-line remarks on a file read anyway (``reader.ingest.read_path``)."""
     from reader.library.html import clean_raw
 
     if isinstance(source, str) and is_url(source):
@@ -101,7 +108,7 @@ def import_one(
         if looks_like_web_address(str(source)) and not path.exists():
             shown = _shown(source)
             raise ReaderError(f"{shown}: no such file; for a web page add https://{shown}")
-        raw = read_path(path)
+        raw = read_path(path, notes=notes)
         html = looks_like_html(raw, by_name=path.suffix.lower() in HTML_SUFFIXES)
         kind = "html" if html else "text"
         article = clean_raw(raw, kind=kind)
@@ -127,7 +134,7 @@ def import_sources(
         items = expand_sources(sources, summary.errors)
         for done, item in enumerate(items, start=1):
             try:
-                result = import_one(own, item, timeout=timeout)
+                result = import_one(own, item, timeout=timeout, notes=summary.notes)
             except ReaderError as error:
                 summary.errors.append(printable(str(error)))
             except Exception as error:  # noqa: BLE001 - one bad item must not stop the rest

@@ -31,9 +31,9 @@ from reader.library.records import (
     headline_from_row,
     now_iso,
 )
-from reader.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, split_sql
+from reader.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, WORDS_SQL, split_sql
 from reader.library.stories_store import StoryMethods
-from reader.model import Article
+from reader.model import Article, count_words
 
 BUSY_TIMEOUT_MS = 10_000
 RANK_WINDOW = 1000  # newest matches ranked by bm25 per search (all of them when fewer)
@@ -120,6 +120,8 @@ class Library(StoryMethods, ListMethods):
         # drop the last commits) and much faster than FULL.
         c.execute("PRAGMA synchronous = NORMAL")
         c.execute("PRAGMA foreign_keys = ON")
+        # the word-count triggers call it: a stored length is counted as an opened file's
+        c.create_function(WORDS_SQL, 1, count_words, deterministic=True)
 
     def _migrate(self) -> None:
         c = self.connection

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from reader.model import Article
+from reader.model import Article, count_words
 
 if TYPE_CHECKING:
     from reader.ui.article_loader import ArticleLoader
@@ -185,7 +185,7 @@ class Entry:
         if self._words < 0:
             if not self.loaded:
                 return 0  # not known without the text; never load one just for the list
-            self._words = sum(len(paragraph.split()) for paragraph in self.article.paragraphs)
+            self._words = sum(count_words(paragraph) for paragraph in self.article.paragraphs)
         return self._words
 
     @property

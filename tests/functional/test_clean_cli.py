@@ -185,3 +185,18 @@ def test_a_text_cut_at_the_paragraph_limit_is_named_on_stderr(
     assert len(records) == 2 and records[1]["paragraphs"] == BODY
     assert records[0]["paragraphs"][-1].startswith("Paragraph number 19998 ")
     assert records[0]["removed"][-1]["reason"] == "beyond-line-limit"
+
+
+def test_a_stray_bad_byte_is_replaced_and_named_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: one invalid byte in a UTF-8 file silently turned “ and – into mojibake."""
+    damaged = tmp_path / "damaged.txt"
+    data = ARTICLE.encode("utf-8")
+    cut = data.index(b" the mayor said")
+    damaged.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    assert main(["clean", "--json", str(damaged)]) == 0
+    out, err = capsys.readouterr()
+    assert err == f"newsreader: {damaged}: 1 invalid UTF-8 byte replaced\n"
+    paragraphs = json.loads(out)["paragraphs"]
+    assert paragraphs[2] == "“It is a good day for the city,”\ufffd the mayor said."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -147,3 +148,53 @@ def test_identical_text_wraps_the_same_in_both_columns(seeds_dir: Path, capsys) 
         lines = [line for line in capsys.readouterr().out.splitlines() if line.count("│") == 4]
         assert lines and all(line.split("│")[2] == line.split("│")[3] for line in lines)
         assert all(len(line) <= width for line in lines)
+
+
+FURNITURE = "READ MORE\n\nShare this\n"
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["table", "json"])
+def test_a_side_without_article_text_is_a_one_line_error(
+    files, tmp_path: Path, capsys, as_json: bool
+) -> None:
+    """QA: page furniture alone printed an empty table and exited 0 (`clean` says why, exits 1)."""
+    furniture = tmp_path / "furniture.txt"
+    furniture.write_text(FURNITURE, encoding="utf-8")
+    json_flag = ["--json"] if as_json else []
+    for a, b in ((furniture, files[1]), (files[0], furniture), (furniture, furniture)):
+        assert main(["compare", str(a), str(b), *json_flag]) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err == f"newsreader: {furniture}: no article text found\n"
+
+
+def test_a_side_without_article_text_on_stdin(
+    files, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    stdin = type("Stdin", (), {"buffer": io.BytesIO(FURNITURE.encode())})()
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["compare", "-", str(files[1])]) == 1
+    assert capsys.readouterr().err == "newsreader: -: no article text found\n"
+
+
+@pytest.mark.parametrize(
+    "content", ["", " \n\n \t\n", "\u00a0\n\u3000\n"], ids=["empty", "ws", "nbsp"]
+)
+def test_no_clean_with_an_empty_side_is_a_one_line_error(
+    files, tmp_path: Path, capsys, content: str
+) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_text(content, encoding="utf-8")
+    assert main(["compare", "--no-clean", str(files[0]), str(blank)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"newsreader: {blank}: ") and err.count("\n") == 1
+
+
+def test_a_stray_bad_byte_is_named_on_stderr(files, tmp_path: Path, capsys) -> None:
+    damaged = tmp_path / "damaged.txt"
+    text = B_TEXT.replace("the Russian demand", "Moscow’s “demand”")
+    damaged.write_bytes(text.encode().replace(b"Nato", b"Nato\xff"))
+    assert main(["compare", str(files[0]), str(damaged), "--json"]) == 0  # compared all the same
+    out, err = capsys.readouterr()
+    assert "Nato\ufffd rejected Moscow’s “demand”" in json.loads(out)["b"]["text"]
+    assert err == f"newsreader: {damaged}: 1 invalid UTF-8 byte replaced\n"

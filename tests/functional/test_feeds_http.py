@@ -214,7 +214,8 @@ def test_a_failing_entry_is_tried_a_few_times_only(server, library) -> None:
 
 
 def test_entry_that_works_again_is_forgotten_as_a_failure(library) -> None:
-    from reader.library.feeds import _failed_attempts, _record_failure
+    from reader.library.feed_state import failed_attempts as _failed_attempts
+    from reader.library.feed_state import record_failure as _record_failure
 
     feed_id = library.add_feed("http://feed.example/x")
     _record_failure(library, feed_id, "k1", "boom", 2)
@@ -356,6 +357,7 @@ def test_a_deleted_feed_article_stays_deleted(server, library) -> None:
     library.update_feed(feed_id, etag=None, last_modified=None)  # as if the feed changed
     again = refresh_feeds(library)
     assert (again.added, again.duplicates, again.errors) == (0, 0, []), again
+    assert again.deleted == 2 and "2 deleted before (not added back)" in str(again)
     assert library.count() == 0
     # adding one again by hand is the reader's choice
     summary = import_sources(library, [f"{server.base}/page/8"])
@@ -393,3 +395,51 @@ def test_refresh_exits_1_when_an_entry_failed(server, tmp_path: Path, capsys) ->
     assert main(["feed", "list", "--library", db]) == 0
     line = capsys.readouterr().out
     assert "  1 article, " in line and "[last error: 1 entry failed]" in line
+
+
+def test_every_feed_entry_is_counted_once_and_known_pages_are_not_fetched_again(
+    server, library
+) -> None:
+    """QA: a feed of a page added before by URL, one already in the library under another URL
+    (or from a file) and a 404 gave '0 new articles, 1 already in the library, 1 error' (two of
+    three entries), 'feed list' said 0 articles, and the known page was fetched on every
+    refresh."""
+    # the feed lists /page/1, /missing/fast-known, /page/4
+    import_sources(library, [f"{server.base}/page/1", f"{server.base}/page/4?copy"])
+    library.add_feed(f"{server.base}/mixed/fast-known.xml")
+    hits = server.hits.copy()
+    for _ in range(2):  # the 404 is retried, so the feed is read again: no 304
+        summary = refresh_feeds(library, timeout=5)
+        assert (summary.added, summary.duplicates, len(summary.errors)) == (0, 2, 1), summary
+        assert "0 new articles, 2 already in the library, 1 error" in str(summary)
+    assert server.hits["/page/1"] == hits["/page/1"]  # known by its URL: never fetched
+    assert server.hits["/page/4"] == hits["/page/4"] + 1  # found to be known once, then not
+    assert server.hits["/missing/fast-known"] == hits["/missing/fast-known"] + 2
+    assert library.feeds()[0].article_count == 2  # added by hand, listed by the feed
+    assert library.count() == 2
+
+
+def test_a_page_another_feed_brought_stays_that_feeds(server, library) -> None:
+    import_sources(library, [f"{server.base}/page/1"])
+    other = library.add_feed("http://other.example/feed.xml")
+    with library.transaction() as c:
+        c.execute("UPDATE articles SET feed_id = ?", (other,))
+    mine = library.add_feed(f"{server.base}/mixed/fast-other.xml")  # lists /page/1 too
+    assert refresh_feeds(library, timeout=5).duplicates == 1
+    assert {f.id: f.article_count for f in library.feeds()} == {other: 1, mine: 1}  # + /page/4
+
+
+def test_entries_over_the_per_refresh_cap_are_counted_and_come_next_time(
+    server, library, monkeypatch
+) -> None:
+    import reader.library.feeds
+
+    monkeypatch.setattr(reader.library.feeds, "MAX_NEW_ENTRIES", 2)
+    library.add_feed(f"{server.base}/mixed/fast-cap.xml")  # /page/1, a 404, /page/4
+    first = refresh_feeds(library, timeout=5)
+    assert (first.added, first.postponed, len(first.errors)) == (1, 1, 1), first
+    assert "1 left for the next refresh" in str(first)
+    assert library.feeds()[0].etag is None  # so the next refresh reads the feed again
+    second = refresh_feeds(library, timeout=5)
+    assert (second.added, second.duplicates, len(second.errors)) == (1, 1, 1), second
+    assert second.postponed == 0 and library.count() == 2

@@ -346,3 +346,21 @@ def test_an_import_stopped_before_grouping_is_grouped_by_the_next(
         assert library.needs_regroup()
         library.regroup_stories()
         assert not library.needs_regroup()
+
+
+def test_add_names_invalid_utf8_bytes_it_replaced(tmp_path: Path, capsys) -> None:
+    """QA round 3: one stray byte in a UTF-8 file turned the article into mojibake silently."""
+    damaged = tmp_path / "damaged.txt"
+    text = (
+        "Ministers meet again as talks resume\n\n"
+        "NATO’s chief said the talks were “frank” – and that the door stays open.\n\n"
+        "Officials said the meeting was the first of its kind in two years.\n"
+    )
+    damaged.write_bytes(text.encode().replace(b" chief", b"\xff chief"))
+    db = str(tmp_path / "lib.sqlite3")
+    code, out, err = run_cli(capsys, "add", "--library", db, str(damaged))
+    assert (code, out) == (0, "1 article added\n")
+    assert err == f"newsreader: {damaged}: 1 invalid UTF-8 byte replaced\n"
+    with Library.open(db) as library:
+        stored = library.articles()[0].article.text
+    assert "NATO’s\ufffd chief said the talks were “frank”" in stored

@@ -67,6 +67,13 @@ def test_not_date_lines(line: str) -> None:
         ("by editor", (None, None)),
         ("Por João Silva", ("João Silva", None)),
         ("di Mario Rossi", ("Mario Rossi", None)),
+        # QA: a hyphen inside a name is no separator ("By Kim Min-su" gave "Kim Min")
+        ("By Kim Min-su", ("Kim Min-su", None)),
+        ("By Jean-Pierre Dupont", ("Jean-Pierre Dupont", None)),
+        ("By Anne-Marie O'Neill, Reuters", ("Anne-Marie O'Neill", None)),
+        ("By Kim Min-su - 12 January 2022", ("Kim Min-su", "2022-01-12")),
+        ("By Jane Doe -Reuters", ("Jane Doe", None)),
+        ("By Jane Doe—12 January 2022", ("Jane Doe", "2022-01-12")),
     ],
 )
 def test_bylines(line: str, expected: tuple[str | None, str | None]) -> None:
@@ -175,3 +182,16 @@ def test_a_section_menu_with_an_apostrophe_is_not_the_headline() -> None:
         "into the water and had not come out.\n"
     )
     assert clean_text(page).title == "Police search river after teenager reported missing near weir"
+
+
+def test_a_sign_off_with_a_hyphenated_name_keeps_it_whole() -> None:
+    story = (
+        "Seoul sets next year's budget at 48 trillion won\n\n"
+        "Seoul city said on Tuesday it had set next year's budget at 48 trillion won. That is "
+        "3.2% more than this year.\n\n"
+        "The city allocated 5 trillion won to transport, the mayor's office said.\n\n"
+        "By Kim Min-su\n"
+    )
+    article = clean_text(story)
+    assert article.byline == "Kim Min-su"
+    assert "By Kim Min-su" not in article.paragraphs

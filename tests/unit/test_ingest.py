@@ -219,3 +219,47 @@ def test_permission_denied_is_one_line(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(IngestError, match=r"locked\.txt: cannot read \(Permission denied\)"):
         read_path(path)
+
+
+# A UTF-8 article with typographic quotes and dashes, as news pages are (QA round 3).
+QUOTED = (
+    "Russia marches one step closer to war – Putin rejects olive branch\n\n"
+    "NATO’s chief said the talks were “frank” and that the alliance’s door stays open – "
+    "for now. Moscow’s envoy said Russia’s demands were not a menu.\n"
+)
+
+
+@pytest.mark.parametrize("stray", [b"\xff", b"\xc3", b"\x80\x80"], ids=["ff", "lead", "conts"])
+def test_a_stray_bad_byte_in_utf8_is_replaced_not_guessed_away(stray: bytes) -> None:
+    """QA: one invalid byte made the whole article cp1252 mojibake ("war ‚Äď Putin")."""
+    data = QUOTED.encode("utf-8")
+    cut = data.index(b" said the talks")
+    notes: list[str] = []
+    text = decode_bytes(data[:cut] + stray + data[cut:], "a.txt", notes)
+    at = QUOTED.index(" said the")
+    assert text == QUOTED[:at] + "\ufffd" * len(stray) + QUOTED[at:]
+    noun = "byte" if len(stray) == 1 else "bytes"
+    assert notes == [f"a.txt: {len(stray)} invalid UTF-8 {noun} replaced"]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (FRENCH, "cp1252"),
+        (PORTUGUESE, "latin-1"),
+        (
+            "Les élèves de l’école «ÉTÉ» étaient très contents de leur journée à Paris, où l’on "
+            "paie 5 € pour un café.\n",
+            "cp1252",
+        ),
+        ("Сообщили ТАСС» и «СССР» – пожар на складе в порту, пострадавших нет.\n", "cp1251"),
+        ("청소년보호정책: 서울 시내 버스 요금이 다음 달부터 오른다고 시가 밝혔다.\n", "euc_kr"),
+        ("Пожар на складе в порту: пострадавших нет, сообщили власти.\n", "koi8_r"),
+    ],
+    ids=["cp1252", "latin1", "cp1252-caps", "cp1251", "koi8r", "euc-kr"],
+)
+def test_single_byte_text_is_not_taken_for_damaged_utf8(text: str, encoding: str) -> None:
+    # Some hold by chance a valid UTF-8 pair ("É»" is C9 BB, "ТАСС»" D1 BB), besides many bad bytes.
+    notes: list[str] = []
+    assert decode_bytes(text.encode(encoding), "a.txt", notes) == text
+    assert notes == []

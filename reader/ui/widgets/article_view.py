@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.clean import BEYOND_LIMIT_REASON, MAX_LINES
-from reader.model import Article
+from reader.model import Article, count_words
 from reader.ui.commands import BY_ID, key_display
 from reader.ui.entries import counted, printable
 
@@ -47,7 +47,7 @@ def article_blocks(
     """The article as display blocks; every string from the article goes in as plain text."""
     blocks = [Block("title", Text(printable(article.display_title, single_line=True)), False)]
     meta = [article.source, article.date, f"By {article.byline}" if article.byline else None]
-    words = words if words is not None else sum(len(p.split()) for p in article.paragraphs)
+    words = words if words is not None else count_words(article.text)
     parts = [printable(part, single_line=True) for part in meta if part]
     parts.append(counted(words, "word"))
     if article.removed:
