@@ -201,12 +201,12 @@ async def test_help_lists_the_keys_of_the_current_screen() -> None:
         await pilot.pause()
         assert app.screen.SCOPE == "help"
         assert app.screen.query_one("Static").size.height >= len(app.screen.rows)  # drawn
-        text = "\n".join(f"{keys} {what}" for keys, what in app.screen.rows)
+        text = "\n".join(f"{keys} {what}" for keys, what, _ in app.screen.rows)
         assert "Search titles and outlets" in text and "Show what the cleaner removed" not in text
         await pilot.press("escape")
         await pilot.press("enter", "question_mark")
         await pilot.pause()
-        text = "\n".join(f"{keys} {what}" for keys, what in app.screen.rows)
+        text = "\n".join(f"{keys} {what}" for keys, what, _ in app.screen.rows)
         assert "Show what the cleaner removed" in text and "Search titles" not in text
 
 
