@@ -14,8 +14,13 @@ HELP = "align two articles: matching passages side by side, changed words, uniqu
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("a", metavar="A", help="first article file (- reads standard input)")
-    parser.add_argument("b", metavar="B", help="second article file")
+    parser.add_argument(
+        "a",
+        metavar="A",
+        help="first article: a file, - for standard input, or a library article id"
+        " (as `newsreader list` shows it) when no file has that name",
+    )
+    parser.add_argument("b", metavar="B", help="second article (the same choices)")
     parser.add_argument(
         "--json",
         action="store_true",
@@ -31,12 +36,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _load(path: str, clean: bool) -> dict[str, Any]:
+def _load(path: str, clean: bool, library: str | None = None) -> dict[str, Any]:
     """{"title", "source", "text"} for one side; ReaderError when it has no text to compare."""
     from reader.errors import ReaderError
     from reader.ingest import article_from_text, load_article, read_path, read_stream
     from reader.library.paths import printable
 
+    if path.isdigit() and not Path(path).exists():
+        return _from_library(int(path), clean, library)
     notes: list[str] = []  # read anyway, but the user should know (bytes replaced)
     try:
         if path == "-":
@@ -66,8 +73,9 @@ def run(args: argparse.Namespace) -> int:
         raise ReaderError("only one of A and B can be - (standard input)")
     if args.width is not None and not 40 <= args.width <= 1000:
         raise ReaderError("--width must be between 40 and 1000 columns")
-    side_a = _load(args.a, clean=not args.no_clean)
-    side_b = _load(args.b, clean=not args.no_clean)
+    library = getattr(args, "library", None)
+    side_a = _load(args.a, clean=not args.no_clean, library=library)
+    side_b = _load(args.b, clean=not args.no_clean, library=library)
     alignment = align(side_a["text"], side_b["text"])
     if args.json:
         document = {
@@ -99,6 +107,28 @@ def run(args: argparse.Namespace) -> int:
         console=console,
     )
     return 0
+
+
+def _from_library(article_id: int, clean: bool, library: str | None) -> dict[str, Any]:
+    """A library article by id: its cleaned text, or with ``--no-clean`` the raw text stored
+    when it was added."""
+    from reader.errors import ReaderError
+    from reader.library import Library
+
+    opened = Library.open_existing(library)
+    if opened is None:
+        raise ReaderError(f"{article_id}: no such file, and there is no library yet")
+    with opened:
+        entry = opened.get(article_id)
+        raw = opened.raw(article_id) if entry is not None and not clean else None
+    if entry is None:
+        raise ReaderError(f"{article_id}: no such file, and no article {article_id} in the library")
+    article = entry.article
+    if raw is not None:
+        return {"title": article.title, "source": article.source, "text": raw[0]}
+    if not article.paragraphs:
+        raise ReaderError(f"{article_id}: no article text found")
+    return {"title": article.title, "source": article.source, "text": article.text}
 
 
 def _heading(side: dict[str, Any]) -> str:

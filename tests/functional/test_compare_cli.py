@@ -198,3 +198,20 @@ def test_a_stray_bad_byte_is_named_on_stderr(files, tmp_path: Path, capsys) -> N
     out, err = capsys.readouterr()
     assert "Nato\ufffd rejected Moscow’s “demand”" in json.loads(out)["b"]["text"]
     assert err == f"newsreader: {damaged}: 1 invalid UTF-8 byte replaced\n"
+
+
+def test_library_article_ids_can_be_compared(files, tmp_path: Path, capsys) -> None:
+    # QA: `compare` took --library but only files ("1: no such file").
+    db = str(tmp_path / "lib.sqlite3")
+    assert main(["add", str(files[0]), str(files[1]), "--library", db]) == 0
+    capsys.readouterr()
+    assert main(["list", "--json", "--library", db]) == 0
+    ids = sorted(json.loads(line)["id"] for line in capsys.readouterr().out.splitlines())
+    by_id = _json(capsys, str(ids[0]), str(ids[1]), "--library", db)
+    by_file = _json(capsys, str(files[0]), str(files[1]))
+    assert by_id["pairs"] == by_file["pairs"] and by_id["summary"] == by_file["summary"]
+    raw = _json(capsys, str(ids[0]), str(files[1]), "--no-clean", "--library", db)
+    assert raw["a"]["text"] == A_TEXT
+    assert main(["compare", str(ids[0]), "999", "--library", db]) == 1
+    err = capsys.readouterr().err
+    assert err == "newsreader: 999: no such file, and no article 999 in the library\n"
