@@ -88,7 +88,9 @@ class LibraryActions(_Base):
             question = question.append("” from the library?")
             yes = "delete"
         else:
-            question = question.append("” from this list?\nThe file itself is not touched.")
+            # (the demo story ships with newsreader: there is no file of the user's to spare)
+            spared = "\nThe file itself is not touched." if self.kind == "files" else ""
+            question = question.append(f"” from this list?{spared}")
             yes = "hide it"
         self.push_screen(ConfirmScreen(question, yes=yes), partial(self._answered, entry))
 
