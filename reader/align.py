@@ -103,8 +103,9 @@ def _diff(
 ) -> tuple[DiffOp, ...]:
     a_region = a_text[a_spans[0][0] : a_spans[-1][1]]
     b_region = b_text[b_spans[0][0] : b_spans[-1][1]]
-    # Different words mean different regions: normalise only when the words agree.
-    if same_words and normalise(a_region) == normalise(b_region):  # one equal span
+    # Different words mean different regions: normalise only when the words agree (and the
+    # regions differ: a copied passage is equal as it stands).
+    if same_words and (a_region == b_region or normalise(a_region) == normalise(b_region)):
         return (DiffOp("equal", (a_spans[0][0], a_spans[-1][1]), (b_spans[0][0], b_spans[-1][1])),)
     return word_diff(a_text, a_spans, b_text, b_spans)
 
