@@ -23,7 +23,6 @@ from reader.align_passages import (
     drop_slight,
     join_passages,
     longest_chain,
-    passage_scores,
 )
 from reader.align_rows import build_rows, passage_pieces, summarise
 from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
@@ -66,9 +65,8 @@ def _align(a_text: str, b_text: str) -> Alignment:
     a, b, idf = build_sides(a_text, b_text)
     matches = choose_matches(a, b, idf)
     passages = join_passages(matches, a, b)
-    passages, matches = drop_slight(passages, matches, a, b, ANCHOR_SCORE)
+    passages, matches, scores = drop_slight(passages, matches, a, b, ANCHOR_SCORE)
     in_order = longest_chain(passages, a, b)
-    scores = passage_scores(matches, passages, a, b)
     pairs: list[Pair] = []
     for index, (ra, rb) in enumerate(passages):
         a_spans = tuple(a.spans[ra[0] : ra[1]])

@@ -133,10 +133,14 @@ def drop_slight(
     a: Side,
     b: Side,
     base_score: float,
-) -> tuple[list[tuple[Range, Range]], list[Match]]:
+) -> tuple[list[tuple[Range, Range]], list[Match], list[float]]:
     """Leave out passages too slight to mean anything on their own: "Read more", "Share",
-    a menu line. Inside a longer passage such lines stay; alone, sharing them is chance."""
+    a menu line. Inside a longer passage such lines stay; alone, sharing them is chance.
+
+    Returns the passages kept, their matches and their ``passage_scores`` (a passage kept
+    whole keeps its matches, so its score; one cut down to its strong match is rescored)."""
     kept: list[tuple[Range, Range]] = []
+    kept_scores: list[float] = []
     scores = passage_scores(matches, passages, a, b)
     # A lone match must stand out more the more sentence pairs could have matched by chance.
     pairs_possible = max(1, len(a.spans) * len(b.spans))
@@ -151,6 +155,7 @@ def drop_slight(
     for (ra, rb), value in zip(passages, scores, strict=True):
         if (ra, rb) == whole:  # all of A is all of B: no chance about it
             kept.append((ra, rb))
+            kept_scores.append(value)
             continue
         short = max(ra[1] - ra[0], rb[1] - rb[0]) <= SHORT_PASSAGE
         identical = a.norms[ra[0] : ra[1]] == b.norms[rb[0] : rb[1]]
@@ -164,6 +169,7 @@ def drop_slight(
                 if strong is None:
                     continue
                 ra, rb = strong.a, strong.b  # without the weak neighbour it grew into
+                value = passage_scores([strong], [(ra, rb)], a, b)[0]
         if short and (
             _mostly_furniture(a, ra) or _repeated(a, ra, a_counts) or _repeated(b, rb, b_counts)
         ):
@@ -173,8 +179,9 @@ def drop_slight(
         shared = len(stems_a & stems_b)
         if shared >= MIN_PASSAGE_SHARED and min(_chars(a, ra), _chars(b, rb)) >= MIN_PASSAGE_CHARS:
             kept.append((ra, rb))
+            kept_scores.append(value)
     ranges = {i for ra, _ in kept for i in range(*ra)}
-    return kept, [m for m in matches if m.a[0] in ranges]
+    return kept, [m for m in matches if m.a[0] in ranges], kept_scores
 
 
 def _strong_match(matches: list[Match], ra: Range, needs: float) -> Match | None:
