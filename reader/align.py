@@ -152,7 +152,15 @@ def choose_matches(a: Side, b: Side, idf: dict[str, float]) -> list[Match]:
     used_b: set[int] = set()
     chosen: list[Match] = []
     for match in edges:
-        if is_anchor(match) and _free(match, used_a, used_b):
+        if not is_anchor(match):
+            continue
+        (a0, a1), (b0, b1) = match.a, match.b
+        if a1 - a0 == 1 == b1 - b0:  # one sentence a side (most): set tests, no ranges
+            if a0 not in used_a and b0 not in used_b:
+                chosen.append(match)
+                used_a.add(a0)
+                used_b.add(b0)
+        elif _free(match, used_a, used_b):
             _take(match, chosen, used_a, used_b)
     _extend(a, b, idf, chosen, used_a, used_b)
     return chosen
