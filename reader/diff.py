@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate, starmap
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Postfix, Prefix
 
 from reader.alignment import DiffOp, Span
 from reader.normalize import fold_typography
@@ -87,14 +87,23 @@ RawOp = tuple[str, Span, Span]  # tag, A span, B span
 def _ops_around_copies(
     a_text: str, a_spans: Sequence[Span], b_text: str, b_spans: Sequence[Span]
 ) -> list[RawOp]:
-    """``word_ops``, without tokenising the sentences both passages start or end with word for
-    word (a changed passage is mostly copied sentences around the changed ones).
+    """``word_ops``, without tokenising what both passages start or end with word for word:
+    the sentences copied around the changed ones (most of a changed passage), and the words
+    the first and last changed sentences start or end with alike, up to a space.
 
     The opcodes of P+X+S against P+Y+S are those of X against Y, shifted, with P and S joined
     to the equal runs at either end, as long as the common prefix and suffix that rapidfuzz
     strips first stay inside X and Y (checked on the tokens; else the passages are diffed
-    whole). Only where the text folds character for character, so that a copied sentence has
-    the same tokens and lengths on both sides."""
+    whole). Only where the text folds character for character, so that a copied stretch has
+    the same tokens and lengths on both sides (tokens never hold a space, so the text before
+    or after a space shared by both sides has the same tokens on both)."""
+    if not (
+        a_spans
+        and b_spans
+        and _folds_in_place(a_text, a_spans)
+        and _folds_in_place(b_text, b_spans)
+    ):
+        return _op_spans(_layout(a_text, a_spans), _layout(b_text, b_spans))
     shortest = min(len(a_spans), len(b_spans))
     head = 0
     while head < shortest - 1 and _copied(a_text, a_spans[head], b_text, b_spans[head]):
@@ -104,39 +113,77 @@ def _ops_around_copies(
         a_text, a_spans[-1 - tail], b_text, b_spans[-1 - tail]
     ):
         tail += 1
-    if not (head or tail) or not (
-        _folds_in_place(a_text, a_spans) and _folds_in_place(b_text, b_spans)
+    a_middle = list(a_spans[head : len(a_spans) - tail])
+    b_middle = list(b_spans[head : len(b_spans) - tail])
+    # Where the copied start ends (its last token) and the copied end starts (its first), on
+    # each side; None: nothing copied there.
+    a_head_end = b_head_end = a_next = b_next = None
+    if head:
+        a_head_end, b_head_end = a_spans[head - 1][1], b_spans[head - 1][1]
+    if tail:
+        a_next, b_next = a_spans[len(a_spans) - tail][0], b_spans[len(b_spans) - tail][0]
+    a_end, b_end = a_middle[-1][1], b_middle[-1][1]  # the middles' last token ends
+    # The first changed sentences' common start, up to its last space.
+    (a0, a1), (b0, b1) = a_middle[0], b_middle[0]
+    first_a, first_b = a_text[a0:a1], b_text[b0:b1]
+    cut = first_a.rfind(" ", 0, Prefix.similarity(first_a, first_b))
+    if cut > 0 and _has_token(first_a[:cut]):
+        kept = len(first_a[:cut].rstrip())  # the common start's last token ends here
+        a_head_end, b_head_end = a0 + kept, b0 + kept
+        a_middle[0], b_middle[0] = (a0 + cut, a1), (b0 + cut, b1)
+    # The last changed sentences' common end, from its first space (if a token stays between
+    # the two cuts on each side).
+    (a0, a1), (b0, b1) = a_middle[-1], b_middle[-1]
+    last_a, last_b = a_text[a0:a1], b_text[b0:b1]
+    a_cut = last_a.find(" ", len(last_a) - Postfix.similarity(last_a, last_b))
+    b_cut = a_cut + len(last_b) - len(last_a)  # the same space on B's side
+    after = last_a[a_cut:]  # the space and what follows: the same on both sides
+    kept = a_cut > 0 and _has_token(last_a[:a_cut]) and _has_token(last_b[:b_cut])
+    if kept and _has_token(after):
+        lead = len(after) - len(after.lstrip())  # to the first token of the common end
+        a_next, b_next = a0 + a_cut + lead, b0 + b_cut + lead
+        a_end = a0 + len(last_a[:a_cut].rstrip())
+        b_end = b0 + len(last_b[:b_cut].rstrip())
+        a_middle[-1], b_middle[-1] = (a0, a_end), (b0, b_end)
+    if a_head_end is None and a_next is None:
+        return _op_spans(_layout(a_text, a_spans), _layout(b_text, b_spans))
+    a_layout, b_layout = _layout(a_text, a_middle), _layout(b_text, b_middle)
+    if not _strips_stay_inside(
+        a_layout[0], b_layout[0], a_head_end is not None, a_next is not None
     ):
         return _op_spans(_layout(a_text, a_spans), _layout(b_text, b_spans))
-    a_middle = a_spans[head : len(a_spans) - tail]
-    b_middle = b_spans[head : len(b_spans) - tail]
-    a_layout, b_layout = _layout(a_text, a_middle), _layout(b_text, b_middle)
-    if not _strips_stay_inside(a_layout[0], b_layout[0], head > 0, tail > 0):
-        return _op_spans(_layout(a_text, a_spans), _layout(b_text, b_spans))
     ops = _op_spans(a_layout, b_layout)
-    if tail:
+    if a_next is not None and b_next is not None:
         # The middle's place "after its last word" is, in the whole passage, the place before
-        # the first word of the tail; only the last op can be there (an insert or a delete).
-        a_end, b_end = a_middle[-1][1], b_middle[-1][1]
-        a_next, b_next = a_spans[len(a_spans) - tail][0], b_spans[len(b_spans) - tail][0]
-        tag, last_a, last_b = ops[-1]
-        if last_a == (a_end, a_end):
-            last_a = (a_next, a_next)
-        if last_b == (b_end, b_end):
-            last_b = (b_next, b_next)
+        # the first word of the copied end; only the last op can be there (an insert or a
+        # delete).
+        tag, last_a_span, last_b_span = ops[-1]
+        if last_a_span == (a_end, a_end):
+            last_a_span = (a_next, a_next)
+        if last_b_span == (b_end, b_end):
+            last_b_span = (b_next, b_next)
         if tag == "equal":
-            ops[-1] = ("equal", (last_a[0], a_spans[-1][1]), (last_b[0], b_spans[-1][1]))
+            ops[-1] = (
+                "equal",
+                (last_a_span[0], a_spans[-1][1]),
+                (last_b_span[0], b_spans[-1][1]),
+            )
         else:
-            ops[-1] = (tag, last_a, last_b)
+            ops[-1] = (tag, last_a_span, last_b_span)
             ops.append(("equal", (a_next, a_spans[-1][1]), (b_next, b_spans[-1][1])))
-    if head:
-        tag, first_a, first_b = ops[0]
+    if a_head_end is not None and b_head_end is not None:
+        tag, first_a_span, first_b_span = ops[0]
         if tag == "equal":
-            ops[0] = ("equal", (a_spans[0][0], first_a[1]), (b_spans[0][0], first_b[1]))
+            ops[0] = ("equal", (a_spans[0][0], first_a_span[1]), (b_spans[0][0], first_b_span[1]))
         else:
-            a_head = (a_spans[0][0], a_spans[head - 1][1])
-            ops.insert(0, ("equal", a_head, (b_spans[0][0], b_spans[head - 1][1])))
+            a_head = (a_spans[0][0], a_head_end)
+            ops.insert(0, ("equal", a_head, (b_spans[0][0], b_head_end)))
     return ops
+
+
+def _has_token(text: str) -> bool:
+    """Some character is not white space (every such character is in a token)."""
+    return bool(text) and not text.isspace()
 
 
 def _copied(a_text: str, a_span: Span, b_text: str, b_span: Span) -> bool:
