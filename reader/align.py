@@ -178,6 +178,8 @@ def _group_edges(
     for (i, j), single in singles.items():
         if single.score < EXTEND_SCORE and not single.claim_added:
             continue
+        if single.identical:  # the same stems on both sides: neither is heavier
+            continue
         if a.weights[i] > GROUP_ASYMMETRY * b.weights[j]:
             leftover, light, heavy_is_a = a.stems[i] - b.stems[j], b.stems, True
         elif b.weights[j] > GROUP_ASYMMETRY * a.weights[i]:

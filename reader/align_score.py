@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
 from math import fsum
 
 from rapidfuzz import fuzz
@@ -171,7 +171,9 @@ def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, i
         if len(found_a) == 1 and len(found_b) == 1:
             settled_a.add(found_a[0])
             settled_b.add(found_b[0])
-        pairs.update((i, j) for i in found_a for j in found_b[:CANDIDATES_PER_SENTENCE])
+            pairs.add((found_a[0], found_b[0]))
+        else:
+            pairs.update((i, j) for i in found_a for j in found_b[:CANDIDATES_PER_SENTENCE])
     pairs |= _best_partners(a, b, idf, settled_a)
     pairs |= {(i, j) for j, i in _best_partners(b, a, idf, settled_b)}
     return pairs
@@ -232,9 +234,9 @@ def _best_partners(
             }
         if len(overlap) > CANDIDATES_PER_SENTENCE:
             best = sorted(overlap, key=lambda j: (-overlap[j], j))[:CANDIDATES_PER_SENTENCE]
+            found.update(zip(repeat(i), best))
         else:
-            best = list(overlap)
-        found.update((i, j) for j in best)
+            found.update(zip(repeat(i), overlap))
     return found
 
 
