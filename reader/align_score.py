@@ -280,8 +280,9 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     cover = weight_shared / max(weight_a, weight_b)
     ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
-    # Equal facts (most pairs: none on either side) cost nothing: no call to find that out.
-    penalty = 0.0 if facts_a == facts_b else fact_penalty(facts_a, facts_b, dice)
+    # The same facts (most pairs: the one "no facts" tuple on both sides) cost nothing: no
+    # call to find that out.
+    penalty = 0.0 if facts_a is facts_b else fact_penalty(facts_a, facts_b, dice)
     # (with one side negated, an opposite is the same claim: "not allowed" / "banned")
     if value - penalty >= OPPOSITE_CHECK and facts_a[1] == facts_b[1] and opposed(stems_a, stems_b):
         penalty += OPPOSITE_CLAIM

@@ -97,12 +97,7 @@ def _ops_around_copies(
     whole). Only where the text folds character for character, so that a copied stretch has
     the same tokens and lengths on both sides (tokens never hold a space, so the text before
     or after a space shared by both sides has the same tokens on both)."""
-    if not (
-        a_spans
-        and b_spans
-        and _folds_in_place(a_text, a_spans)
-        and _folds_in_place(b_text, b_spans)
-    ):
+    if not (a_spans and b_spans):
         return _op_spans(_layout(a_text, a_spans), _layout(b_text, b_spans))
     shortest = min(len(a_spans), len(b_spans))
     head = 0
@@ -145,7 +140,9 @@ def _ops_around_copies(
         a_end = a0 + len(last_a[:a_cut].rstrip())
         b_end = b0 + len(last_b[:b_cut].rstrip())
         a_middle[-1], b_middle[-1] = (a0, a_end), (b0, b_end)
-    if a_head_end is None and a_next is None:
+    if (a_head_end is None and a_next is None) or not (
+        _folds_in_place(a_text, a_spans) and _folds_in_place(b_text, b_spans)
+    ):
         return _op_spans(_layout(a_text, a_spans), _layout(b_text, b_spans))
     a_layout, b_layout = _layout(a_text, a_middle), _layout(b_text, b_middle)
     if not _strips_stay_inside(
