@@ -247,7 +247,11 @@ def _postings(stems_of: list[frozenset[str]], limit: int) -> dict[str, list[int]
     for j, stems in enumerate(stems_of):
         for stem in stems:
             postings[stem].append(j)
-    return {stem: hits for stem, hits in postings.items() if len(hits) <= limit}
+    # The common stems are few: deleting them beats copying the rest into a new dict. (Only
+    # get() and ``in`` are used on the result: the defaultdict adds no keys.)
+    for stem in [stem for stem, hits in postings.items() if len(hits) > limit]:
+        del postings[stem]
+    return postings
 
 
 def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Match:
