@@ -24,10 +24,10 @@ from reader.align_passages import (
     join_passages,
     longest_chain,
 )
-from reader.align_rows import build_rows, passage_pieces, summarise
+from reader.align_rows import build_rows, passage_pieces
 from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
 from reader.align_versions import rescore_edits
-from reader.alignment import Alignment, DiffOp, Pair, Span
+from reader.alignment import Alignment, DiffOp, Pair, Span, Summary
 from reader.diff import word_diff
 from reader.normalize import normalise
 
@@ -82,14 +82,28 @@ def _align(a_text: str, b_text: str) -> Alignment:
         )
         diff = _diff(a_text, a_spans, b_text, b_spans, same_words)
         pairs.append(Pair(a_spans, b_spans, kind, round(min(100.0, value), 1), diff))
-    used_a = {i for ra, _ in passages for i in range(*ra)}
-    used_b = {j for _, rb in passages for j in range(*rb)}
-    only_a = [span for i, span in enumerate(a.spans) if i not in used_a]
-    only_b = [span for j, span in enumerate(b.spans) if j not in used_b]
+    only_a, share_a = _outside(a, [ra for ra, _ in passages])  # (passages come in A order)
+    only_b, share_b = _outside(b, sorted(rb for _, rb in passages))
     pieces = passage_pieces(passages, matches, in_order, a.norms, b.norms)
     rows = build_rows(a.spans, b.spans, passages, in_order, pairs, pieces)
-    summary = summarise(a.spans, b.spans, used_a, used_b)
-    return Alignment(a_text, b_text, pairs, only_a, only_b, rows, summary)
+    return Alignment(a_text, b_text, pairs, only_a, only_b, rows, Summary(share_a, share_b))
+
+
+def _outside(side: Side, ranges: list[Range]) -> tuple[list[Span], float]:
+    """The sentences outside ``ranges`` (in order), and the share of the side's characters
+    inside them, rounded as ``Summary`` keeps it: range by range with the side's prefix sums,
+    not sentence by sentence."""
+    chars = side.chars_before
+    outside: list[Span] = []
+    at = inside = 0
+    for start, end in ranges:
+        outside += side.spans[at:start]
+        if end > max(start, at):  # (ranges do not overlap; if they did, count once)
+            inside += chars[end] - chars[max(start, at)]
+        at = max(at, end)
+    outside += side.spans[at:]
+    total = chars[-1]
+    return outside, round(inside / total, 4) if total else 0.0
 
 
 def _diff(
