@@ -133,8 +133,8 @@ def _ops_around_copies(
     a_cut = last_a.find(" ", len(last_a) - Postfix.similarity(last_a, last_b))
     b_cut = a_cut + len(last_b) - len(last_a)  # the same space on B's side
     after = last_a[a_cut:]  # the space and what follows: the same on both sides
-    kept = a_cut > 0 and _has_token(last_a[:a_cut]) and _has_token(last_b[:b_cut])
-    if kept and _has_token(after):
+    room = a_cut > 0 and _has_token(last_a[:a_cut]) and _has_token(last_b[:b_cut])
+    if room and _has_token(after):
         lead = len(after) - len(after.lstrip())  # to the first token of the common end
         a_next, b_next = a0 + a_cut + lead, b0 + b_cut + lead
         a_end = a0 + len(last_a[:a_cut].rstrip())
