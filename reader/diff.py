@@ -277,29 +277,39 @@ def _op_spans(a_layout: Layout, b_layout: Layout) -> list[RawOp]:
     # computing every token's offsets. An empty range is the place where the other side's
     # words go: before the next token, or after the last one. (Inlined for both sides: a
     # helper call per op costs as much as the walk saves.) The length of a run of parts is that
-    # of their join: one copy at C speed, ~3x faster than summing each part's length.
+    # of their join: one copy at C speed, ~3x faster than summing each part's length. Ops are
+    # contiguous, so before an op's first token there is one part at most (a separator), and
+    # a one-token range is one part: those are read directly.
     join = "".join
     a_at = b_at = 0
     a_count, b_count = len(a_words), len(b_words)
     out: list[RawOp] = []
     for tag, a_first, a_last, b_first, b_last in ops:
         mark = 2 * a_first + 1 if a_first < a_count else 2 * a_count
-        a_pos += len(join(a_parts[a_at:mark]))
+        if a_at + 1 == mark:
+            a_pos += len(a_parts[a_at])
+        elif a_at < mark:
+            a_pos += len(join(a_parts[a_at:mark]))
         a_at = mark
         if a_first < a_last:
             a_start = a_pos
-            a_pos += len(join(a_parts[a_at : 2 * a_last]))
-            a_at = 2 * a_last
+            end = 2 * a_last
+            a_pos += len(a_parts[a_at]) if a_at + 1 == end else len(join(a_parts[a_at:end]))
+            a_at = end
             a_span = (a_start, a_pos)
         else:
             a_span = (a_pos, a_pos)
         mark = 2 * b_first + 1 if b_first < b_count else 2 * b_count
-        b_pos += len(join(b_parts[b_at:mark]))
+        if b_at + 1 == mark:
+            b_pos += len(b_parts[b_at])
+        elif b_at < mark:
+            b_pos += len(join(b_parts[b_at:mark]))
         b_at = mark
         if b_first < b_last:
             b_start = b_pos
-            b_pos += len(join(b_parts[b_at : 2 * b_last]))
-            b_at = 2 * b_last
+            end = 2 * b_last
+            b_pos += len(b_parts[b_at]) if b_at + 1 == end else len(join(b_parts[b_at:end]))
+            b_at = end
             b_span = (b_start, b_pos)
         else:
             b_span = (b_pos, b_pos)
