@@ -23,12 +23,11 @@ from reader.align_passages import (
     drop_slight,
     join_passages,
     longest_chain,
-    passage_scores,
 )
-from reader.align_rows import build_rows, passage_pieces, summarise
+from reader.align_rows import build_rows, passage_pieces
 from reader.align_score import Match, Range, Side, build_sides, candidate_pairs, score
 from reader.align_versions import rescore_edits
-from reader.alignment import Alignment, DiffOp, Pair, Span
+from reader.alignment import Alignment, DiffOp, Pair, Span, Summary
 from reader.diff import word_diff
 from reader.normalize import normalise
 
@@ -66,9 +65,8 @@ def _align(a_text: str, b_text: str) -> Alignment:
     a, b, idf = build_sides(a_text, b_text)
     matches = choose_matches(a, b, idf)
     passages = join_passages(matches, a, b)
-    passages, matches = drop_slight(passages, matches, a, b, ANCHOR_SCORE)
+    passages, matches, scores = drop_slight(passages, matches, a, b, ANCHOR_SCORE)
     in_order = longest_chain(passages, a, b)
-    scores = passage_scores(matches, passages, a, b)
     pairs: list[Pair] = []
     for index, (ra, rb) in enumerate(passages):
         a_spans = tuple(a.spans[ra[0] : ra[1]])
@@ -84,14 +82,28 @@ def _align(a_text: str, b_text: str) -> Alignment:
         )
         diff = _diff(a_text, a_spans, b_text, b_spans, same_words)
         pairs.append(Pair(a_spans, b_spans, kind, round(min(100.0, value), 1), diff))
-    used_a = {i for ra, _ in passages for i in range(*ra)}
-    used_b = {j for _, rb in passages for j in range(*rb)}
-    only_a = [span for i, span in enumerate(a.spans) if i not in used_a]
-    only_b = [span for j, span in enumerate(b.spans) if j not in used_b]
+    only_a, share_a = _outside(a, [ra for ra, _ in passages])  # (passages come in A order)
+    only_b, share_b = _outside(b, sorted(rb for _, rb in passages))
     pieces = passage_pieces(passages, matches, in_order, a.norms, b.norms)
     rows = build_rows(a.spans, b.spans, passages, in_order, pairs, pieces)
-    summary = summarise(a.spans, b.spans, used_a, used_b)
-    return Alignment(a_text, b_text, pairs, only_a, only_b, rows, summary)
+    return Alignment(a_text, b_text, pairs, only_a, only_b, rows, Summary(share_a, share_b))
+
+
+def _outside(side: Side, ranges: list[Range]) -> tuple[list[Span], float]:
+    """The sentences outside ``ranges`` (in order), and the share of the side's characters
+    inside them, rounded as ``Summary`` keeps it: range by range with the side's prefix sums,
+    not sentence by sentence."""
+    chars = side.chars_before
+    outside: list[Span] = []
+    at = inside = 0
+    for start, end in ranges:
+        outside += side.spans[at:start]
+        if end > max(start, at):  # (ranges do not overlap; if they did, count once)
+            inside += chars[end] - chars[max(start, at)]
+        at = max(at, end)
+    outside += side.spans[at:]
+    total = chars[-1]
+    return outside, round(inside / total, 4) if total else 0.0
 
 
 def _diff(
@@ -103,8 +115,9 @@ def _diff(
 ) -> tuple[DiffOp, ...]:
     a_region = a_text[a_spans[0][0] : a_spans[-1][1]]
     b_region = b_text[b_spans[0][0] : b_spans[-1][1]]
-    # Different words mean different regions: normalise only when the words agree.
-    if same_words and normalise(a_region) == normalise(b_region):  # one equal span
+    # Different words mean different regions: normalise only when the words agree (and the
+    # regions differ: a copied passage is equal as it stands).
+    if same_words and (a_region == b_region or normalise(a_region) == normalise(b_region)):
         return (DiffOp("equal", (a_spans[0][0], a_spans[-1][1]), (b_spans[0][0], b_spans[-1][1])),)
     return word_diff(a_text, a_spans, b_text, b_spans)
 
@@ -153,7 +166,15 @@ def choose_matches(a: Side, b: Side, idf: dict[str, float]) -> list[Match]:
     used_b: set[int] = set()
     chosen: list[Match] = []
     for match in edges:
-        if is_anchor(match) and _free(match, used_a, used_b):
+        if not is_anchor(match):
+            continue
+        (a0, a1), (b0, b1) = match.a, match.b
+        if a1 - a0 == 1 == b1 - b0:  # one sentence a side (most): set tests, no ranges
+            if a0 not in used_a and b0 not in used_b:
+                chosen.append(match)
+                used_a.add(a0)
+                used_b.add(b0)
+        elif _free(match, used_a, used_b):
             _take(match, chosen, used_a, used_b)
     _extend(a, b, idf, chosen, used_a, used_b)
     return chosen
@@ -170,6 +191,8 @@ def _group_edges(
     groups: dict[tuple[Range, Range], Match] = {}
     for (i, j), single in singles.items():
         if single.score < EXTEND_SCORE and not single.claim_added:
+            continue
+        if single.identical:  # the same stems on both sides: neither is heavier
             continue
         if a.weights[i] > GROUP_ASYMMETRY * b.weights[j]:
             leftover, light, heavy_is_a = a.stems[i] - b.stems[j], b.stems, True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
@@ -65,12 +66,13 @@ def join_passages(matches: list[Match], a: Side, b: Side) -> list[tuple[Range, R
     used_a = {i for m in matches for i in range(*m.a)}
     used_b = {j for m in matches for j in range(*m.b)}
     passages: list[tuple[Range, Range]] = []
-    for match in sorted(matches, key=lambda m: m.a):
+    for match in sorted(matches, key=attrgetter("a")):
+        (a0, a1), (b0, b1) = match.a, match.b
         if passages:
             (pa0, pa1), (pb0, pb1) = passages[-1]
-            gap_a, gap_b = (pa1, match.a[0]), (pb1, match.b[0])
-            if _bridgeable(gap_a, gap_b, a, b, used_a, used_b):
-                passages[-1] = ((pa0, match.a[1]), (pb0, match.b[1]))
+            # (most matches follow the last one on both sides: no gap to test)
+            if (pa1 == a0 and pb1 == b0) or _bridgeable((pa1, a0), (pb1, b0), a, b, used_a, used_b):
+                passages[-1] = ((pa0, a1), (pb0, b1))
                 continue
         passages.append((match.a, match.b))
     return _bridge_edges(passages, a, b, used_a, used_b)
@@ -133,10 +135,14 @@ def drop_slight(
     a: Side,
     b: Side,
     base_score: float,
-) -> tuple[list[tuple[Range, Range]], list[Match]]:
+) -> tuple[list[tuple[Range, Range]], list[Match], list[float]]:
     """Leave out passages too slight to mean anything on their own: "Read more", "Share",
-    a menu line. Inside a longer passage such lines stay; alone, sharing them is chance."""
+    a menu line. Inside a longer passage such lines stay; alone, sharing them is chance.
+
+    Returns the passages kept, their matches and their ``passage_scores`` (a passage kept
+    whole keeps its matches, so its score; one cut down to its strong match is rescored)."""
     kept: list[tuple[Range, Range]] = []
+    kept_scores: list[float] = []
     scores = passage_scores(matches, passages, a, b)
     # A lone match must stand out more the more sentence pairs could have matched by chance.
     pairs_possible = max(1, len(a.spans) * len(b.spans))
@@ -148,42 +154,59 @@ def drop_slight(
     b_counts = Counter(b.norms)
     # A passage holding a long sentence copied word for word is no chance look-alike.
     verbatim = {m.a[0] for m in matches if (m.identical and m.shared >= VERBATIM_SHARED) or m.quote}
+    # A match's sentences lie inside its passage, so a match sharing MIN_PASSAGE_SHARED stems
+    # shows the passage does (most do): no union of the passage's stems to count.
+    rich = {m.a[0] for m in matches if m.shared >= MIN_PASSAGE_SHARED}
+    strong_at: dict[int, int] | None = None  # first sentence -> index of a strong match
     for (ra, rb), value in zip(passages, scores, strict=True):
         if (ra, rb) == whole:  # all of A is all of B: no chance about it
             kept.append((ra, rb))
+            kept_scores.append(value)
             continue
         short = max(ra[1] - ra[0], rb[1] - rb[0]) <= SHORT_PASSAGE
-        identical = a.norms[ra[0] : ra[1]] == b.norms[rb[0] : rb[1]]
         if short and not any(i in verbatim for i in range(*ra)):
             # In a long page a short line shared word for word is template ("Sign up to our
             # newsletter") unless it says a lot; a reworded one must beat chance.
+            identical = a.norms[ra[0] : ra[1]] == b.norms[rb[0] : rb[1]]
             if identical and pairs_possible > LONE_BASE_PAIRS:
                 continue
             if not identical and value < lone_needs:
-                strong = _strong_match(matches, ra, lone_needs)
+                if strong_at is None:
+                    strong_at = _strong_matches(matches, lone_needs)
+                strong = _strong_match(matches, strong_at, ra)
                 if strong is None:
                     continue
                 ra, rb = strong.a, strong.b  # without the weak neighbour it grew into
+                value = passage_scores([strong], [(ra, rb)], a, b)[0]
         if short and (
             _mostly_furniture(a, ra) or _repeated(a, ra, a_counts) or _repeated(b, rb, b_counts)
         ):
             continue
-        stems_a = frozenset().union(*a.stems[ra[0] : ra[1]])
-        stems_b = frozenset().union(*b.stems[rb[0] : rb[1]])
-        shared = len(stems_a & stems_b)
-        if shared >= MIN_PASSAGE_SHARED and min(_chars(a, ra), _chars(b, rb)) >= MIN_PASSAGE_CHARS:
-            kept.append((ra, rb))
+        if min(_chars(a, ra), _chars(b, rb)) < MIN_PASSAGE_CHARS:
+            continue
+        if not any(i in rich for i in range(*ra)):
+            stems_a = frozenset().union(*a.stems[ra[0] : ra[1]])
+            stems_b = frozenset().union(*b.stems[rb[0] : rb[1]])
+            if len(stems_a & stems_b) < MIN_PASSAGE_SHARED:
+                continue
+        kept.append((ra, rb))
+        kept_scores.append(value)
     ranges = {i for ra, _ in kept for i in range(*ra)}
-    return kept, [m for m in matches if m.a[0] in ranges]
+    return kept, [m for m in matches if m.a[0] in ranges], kept_scores
 
 
-def _strong_match(matches: list[Match], ra: Range, needs: float) -> Match | None:
-    """The match of the passage that scores ``needs`` on its own, if any: a weak neighbour
-    it grew into lowers the passage's mean, but does not make the match itself chance."""
-    for m in matches:
-        if m.score >= needs and ra[0] <= m.a[0] < ra[1]:
-            return m
-    return None
+def _strong_matches(matches: list[Match], needs: float) -> dict[int, int]:
+    """First A sentence -> index in ``matches`` of each match scoring ``needs`` (matches do
+    not share sentences: one per first sentence)."""
+    return {m.a[0]: k for k, m in enumerate(matches) if m.score >= needs}
+
+
+def _strong_match(matches: list[Match], strong_at: dict[int, int], ra: Range) -> Match | None:
+    """The first match of the passage (in ``matches`` order) that scores the lone-match score
+    on its own, if any: a weak neighbour it grew into lowers the passage's mean, but does not
+    make the match itself chance."""
+    found = [strong_at[i] for i in range(*ra) if i in strong_at]
+    return matches[min(found)] if found else None
 
 
 # Stems of words that mark page furniture (cookie notices, comment forms, footers): two pages

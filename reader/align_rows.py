@@ -11,7 +11,7 @@ and each of the two rows names the other as ``partner``.
 
 from __future__ import annotations
 
-import bisect
+from operator import attrgetter
 
 from reader.alignment import Pair, Row, Span, Summary
 
@@ -30,21 +30,21 @@ def passage_pieces(
 
     The passage's matches (one sentence or a split/merge group a side) and its bridged gaps are
     the units (``_units_with_gaps``); neighbouring units of the same kind are one run.
+    ``passages`` come in A order (as ``join_passages`` makes them) and hold every match.
     """
-    by_passage: dict[int, list[tuple[Range, Range]]] = {}
-    start_of = {ra[0]: k for k, (ra, _) in enumerate(passages)}
-    ends = sorted(start_of)
-    for match in matches:
-        a0 = match.a[0]
-        k = start_of.get(a0)
-        if k is None:  # inside a passage: the one starting at or before it
-            k = start_of[ends[bisect.bisect_right(ends, a0) - 1]]
-        by_passage.setdefault(k, []).append((match.a, match.b))
+    # Matches in A order, walked along with the passages: each passage's come next, in order
+    # on both sides.
+    ordered = sorted(matches, key=attrgetter("a"))
+    count = len(ordered)
+    at = 0
     pieces: dict[int, list[Piece]] = {}
     for k, (ra, rb) in enumerate(passages):
-        units = sorted(by_passage.get(k, []))
-        if k not in in_order or len(units) < 2:
+        first = at
+        while at < count and ordered[at].a[0] < ra[1]:
+            at += 1
+        if k not in in_order or at - first < 2:
             continue
+        units = [(m.a, m.b) for m in ordered[first:at]]
         runs: list[list] = []
         for full_a, full_b in _units_with_gaps(units, ra, rb):
             same = full_a[1] - full_a[0] == full_b[1] - full_b[0] and (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, starmap
+from itertools import accumulate, compress, repeat, starmap
 from math import fsum
 from operator import itemgetter, not_, sub
 
@@ -195,7 +195,9 @@ def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, i
         if len(found_a) == 1 and len(found_b) == 1:
             settled_a.add(found_a[0])
             settled_b.add(found_b[0])
-        pairs.update((i, j) for i in found_a for j in found_b[:CANDIDATES_PER_SENTENCE])
+            pairs.add((found_a[0], found_b[0]))
+        else:
+            pairs.update((i, j) for i in found_a for j in found_b[:CANDIDATES_PER_SENTENCE])
     pairs |= _best_partners(a, b, idf, settled_a)
     pairs |= {(i, j) for j, i in _best_partners(b, a, idf, settled_b)}
     return pairs
@@ -256,9 +258,9 @@ def _best_partners(
             }
         if len(overlap) > CANDIDATES_PER_SENTENCE:
             best = sorted(overlap, key=lambda j: (-overlap[j], j))[:CANDIDATES_PER_SENTENCE]
+            found.update(zip(repeat(i), best))
         else:
-            best = list(overlap)
-        found.update((i, j) for j in best)
+            found.update(zip(repeat(i), overlap))
     return found
 
 
@@ -269,7 +271,11 @@ def _postings(stems_of: list[frozenset[str]], limit: int) -> dict[str, list[int]
     for j, stems in enumerate(stems_of):
         for stem in stems:
             postings[stem].append(j)
-    return {stem: hits for stem, hits in postings.items() if len(hits) <= limit}
+    # The common stems are few: deleting them beats copying the rest into a new dict. (Only
+    # get() and ``in`` are used on the result: the defaultdict adds no keys.)
+    for stem in [stem for stem, hits in postings.items() if len(hits) > limit]:
+        del postings[stem]
+    return postings
 
 
 def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Match:
@@ -302,7 +308,9 @@ def score(a: Side, b: Side, ra: Range, rb: Range, idf: dict[str, float]) -> Matc
     cover = weight_shared / max(weight_a, weight_b)
     ratio = fuzz.token_set_ratio(norm_a, norm_b) / 100
     value = 100 * (DICE_WEIGHT * dice + RATIO_WEIGHT * ratio)
-    penalty = fact_penalty(facts_a, facts_b, dice)
+    # The same facts (most pairs: the one "no facts" tuple on both sides) cost nothing: no
+    # call to find that out.
+    penalty = 0.0 if facts_a is facts_b else fact_penalty(facts_a, facts_b, dice)
     # (with one side negated, an opposite is the same claim: "not allowed" / "banned")
     if value - penalty >= OPPOSITE_CHECK and facts_a[1] == facts_b[1] and opposed(stems_a, stems_b):
         penalty += OPPOSITE_CLAIM

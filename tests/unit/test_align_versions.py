@@ -7,7 +7,11 @@ pair as deleted words): the edit a fact-checker looks for disappeared.
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 from reader.align import align
+from reader.align_score import Match
+from reader.align_versions import _rescored
 
 PARAGRAPHS = [
     "The US and Nato have rejected key Russian security demands for easing tensions over "
@@ -112,3 +116,22 @@ def test_two_shared_sentences_in_a_longer_text_do_not_make_versions() -> None:
     )
     result = align(a_text, b_text)
     assert [a_text[s:e] for s, e in result.only_a][0] == PARAGRAPHS[4]
+
+
+def test_a_rescored_match_keeps_every_other_field() -> None:
+    # _rescored builds the Match field by field (faster than dataclasses.replace): a field
+    # added to Match must be carried over there too.
+    values = {
+        "score": 40.0,
+        "a": (1, 2),
+        "b": (3, 5),
+        "shared": 4,
+        "cover": 0.5,
+        "identical": True,
+        "length": 77,
+        "claim_added": True,
+        "quote": True,
+    }
+    assert set(values) == {f.name for f in fields(Match)}
+    match = Match(**values)
+    assert _rescored(match, 90.0) == replace(match, score=90.0, cover=0.9)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import given, settings
@@ -206,3 +207,19 @@ def _sentences(sentences: list[str], gap: str) -> tuple[str, list[tuple[int, int
         spans.append((len(text), len(text) + len(sentence)))
         text += sentence
     return text, spans
+
+
+def test_sentences_with_a_common_start_or_end_diff_as_a_whole() -> None:
+    # word_diff also leaves out the words two changed sentences start or end with alike (up to
+    # a space): the same result as diffing them whole, alone or after a copied sentence, for
+    # every pair of sentences of one to three of these words (48,672 cases)
+    words = ["a", "talks", "talks.", "1,000", "“a”"]
+    sentences = [" ".join(p) for n in (1, 2, 3) for p in itertools.product(words, repeat=n)]
+    sentences.append("a  talks")  # two spaces
+    for head in ([], ["A talks."]):
+        for sentence_a in sentences:
+            for sentence_b in sentences:
+                a_text, a_spans = _sentences([*head, sentence_a], " ")
+                b_text, b_spans = _sentences([*head, sentence_b], "\n")
+                whole = absorb_stray_marks(word_ops(a_text, a_spans, b_text, b_spans), a_text)
+                assert word_diff(a_text, a_spans, b_text, b_spans) == whole, (a_text, b_text)
