@@ -88,6 +88,14 @@ def neutralise(text: str) -> str:
     return text
 
 
+def neutral_line(value: object) -> str | None:
+    """A metadata value (a title, a date, an author) as one neutralised line; None unless it
+    is a string with some text."""
+    if not isinstance(value, str):
+        return None
+    return " ".join(neutralise(value).split()) or None
+
+
 def _looks_utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4:

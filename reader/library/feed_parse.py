@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from reader.ingest import neutral_line
 from reader.library.paths import PrintableError
 
 
@@ -83,16 +84,7 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
         raise FeedError(f"{url}: malformed feed ({reason})")
     if not parsed.get("version") and not usable:
         raise FeedError(f"{url}: not an RSS or Atom feed")
-    return ParsedFeed(title=_text(parsed.feed.get("title")), entries=usable)
-
-
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    from reader.ingest import neutralise
-
-    text = " ".join(neutralise(value).split())
-    return text or None
+    return ParsedFeed(title=neutral_line(parsed.feed.get("title")), entries=usable)
 
 
 def _entry(item: Any) -> FeedEntry:
@@ -109,7 +101,7 @@ def _entry(item: Any) -> FeedEntry:
     link = item.get("link")
     entry = FeedEntry(
         link=link if isinstance(link, str) and link.strip() else None,
-        title=_text(item.get("title")),
+        title=neutral_line(item.get("title")),
         content_html=content if isinstance(content, str) else None,
         date=day,
     )

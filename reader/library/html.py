@@ -11,6 +11,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from reader.ingest import neutral_line
 from reader.library.html_leftovers import list_left_out
 from reader.library.html_tables import TABLE_REASON, TableText, with_table_text
 from reader.model import Article, RemovedLine
@@ -77,7 +78,7 @@ def _fallback_blocks(html: str) -> tuple[str | None, list[str]]:
 
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
         tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
-        title = _metadata_text(tree.findtext(".//title"))
+        title = neutral_line(tree.findtext(".//title"))
         for hidden in list(tree.iter(*_HIDDEN_TAGS)):
             hidden.drop_tree()
         for block in tree.iter(*_BLOCK_TAGS):
@@ -106,13 +107,6 @@ def _neutralise(text: str) -> str:
     from reader.ingest import neutralise
 
     return neutralise(text)
-
-
-def _metadata_text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    text = " ".join(_neutralise(value).split())
-    return text or None
 
 
 def neutralise_html(html: str) -> str:
@@ -156,7 +150,7 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
         return _with_url(_clean_text(html, url=url), url)
     data = _extract(html, url) or {}
     text = data.get("text") or ""
-    title = _metadata_text(data.get("title"))
+    title = neutral_line(data.get("title"))
     lines = _join_broken_sentences(
         [line.strip() for line in _neutralise(text).split("\n") if line.strip()]
     )
@@ -239,22 +233,22 @@ def _with_url(article: Article, url: str | None) -> Article:
 
 
 def _fill_metadata(article: Article, data: dict[str, Any], url: str | None) -> Article:
-    title = _metadata_text(data.get("title"))
+    title = neutral_line(data.get("title"))
     if title and (article.title_derived or not article.title):
         article.title = title
         article.title_derived = False
     if not article.date:
-        date = _metadata_text(data.get("date"))
+        date = neutral_line(data.get("date"))
         if date and _DATE_RE.match(date):
             article.date = date
     if not article.source:
-        sitename = _metadata_text(data.get("sitename"))
+        sitename = neutral_line(data.get("sitename"))
         host = _host(url)
         if sitename and host and host in sitename.lower() and " " not in sitename:
             sitename = None  # trafilatura's guess from the URL: ours drops "www." and the port
         article.source = sitename or _host(url)
     if not article.byline:
-        article.byline = _metadata_text(data.get("author"))
+        article.byline = neutral_line(data.get("author"))
     if url and not article.url:
         article.url = url
     return article

@@ -10,6 +10,14 @@ from tests.functional.app_support import sample_articles, settled
 SIZE = (120, 40)
 
 
+async def picker_ranked(pilot) -> None:
+    """Wait until the compare picker is up and has ranked its candidates."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if isinstance(pilot.app.screen, ComparePicker) and pilot.app.screen.ranked:
+            return
+
+
 async def test_compare_picker_offers_the_same_story_first() -> None:
     app = NewsReaderApp(articles=sample_articles())
     async with app.run_test(size=SIZE) as pilot:
@@ -18,10 +26,7 @@ async def test_compare_picker_offers_the_same_story_first() -> None:
         rail = next(e for e in app.entries if e.article.title.startswith("Flood shuts"))
         assert bridge.story is not None and bridge.story == rail.story
         app.compare(bridge.index)
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, ComparePicker) and app.screen.ranked:
-                break
+        await picker_ranked(pilot)
         picker = app.screen
         assert isinstance(picker, ComparePicker)
         first = picker.ranked[0]
@@ -49,10 +54,7 @@ async def test_the_picker_moves_with_j_and_k_and_shows_the_compare_views_share()
         await settled(pilot)
         bridge = next(e for e in app.entries if e.article.title.startswith("Bridge"))
         app.compare(bridge.index)
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, ComparePicker) and app.screen.ranked:
-                break
+        await picker_ranked(pilot)
         picker = app.screen
         assert isinstance(picker, ComparePicker) and picker.ranked
         options = picker.query_one(OptionList)
