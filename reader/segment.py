@@ -48,13 +48,20 @@ SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
-_AFTER_TERMINATOR = r"""
+# What can start a sentence: a capital (Latin, Greek, Cyrillic), a digit, or a letter of a
+# script without case (Hangul, kana, CJK, Arabic, Hebrew, Thai, Devanagari). Without the last
+# two, Russian or Korean paragraphs were one "sentence" each, and a changed figure in one
+# sentence kept the whole paragraph from pairing.
+_CAPITALS = "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁЄІЇҐ"
+_CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff"
+_CASELESS += "\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3"
+_AFTER_TERMINATOR = rf"""
     ['"”’)\]]*)                       # closing quotes/brackets
     (?:
         (?P<space>[ \t\u00a0]+)         # then spaces ...
-        (?=[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ])   # ... before what can start a sentence
+        (?=[\"'“‘«„(\[]*[0-9{_CAPITALS}{_CASELESS}])   # ... before what can start a sentence
       |
-        (?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])         # or run together: "neighbour.Russia"
+        (?=[{_CAPITALS}][a-zß-ÿα-ωа-яё])  # or run together: "neighbour.Russia"
     )
 """
 # A terminator and what follows. The pattern starts with a plain character class ([.!?…],

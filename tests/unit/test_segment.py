@@ -121,3 +121,30 @@ def test_spans_are_ordered_trimmed_and_inside(text: str) -> None:
     for start, end in spans:
         covered.update(range(start, end))
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # QA round 3: a Korean or Russian paragraph was one "sentence" (only Latin capitals
+        # could start one), so one changed figure kept the whole paragraph from pairing.
+        (
+            "시는 5조 원을 배정했다. 지하철 교체에 1조 원이 든다.",
+            ["시는 5조 원을 배정했다.", "지하철 교체에 1조 원이 든다."],
+        ),
+        (
+            "Москва заявила об этом в среду. Переговоры продолжатся.",
+            ["Москва заявила об этом в среду.", "Переговоры продолжатся."],
+        ),
+        ("Он сказал это соседу.Россия ответила.", ["Он сказал это соседу.", "Россия ответила."]),
+        (
+            "Ο υπουργός μίλησε. Η κυβέρνηση απάντησε.",
+            ["Ο υπουργός μίλησε.", "Η κυβέρνηση απάντησε."],
+        ),
+        ("Он сказал «нет». «Да», ответил он.", ["Он сказал «нет».", "«Да», ответил он."]),
+        ("Цена выросла на 3.5 процента в мае.", ["Цена выросла на 3.5 процента в мае."]),
+        ("и т.д. и т.п. все остальное", ["и т.д. и т.п. все остальное"]),
+    ],
+)
+def test_sentences_of_other_scripts(text: str, expected: list[str]) -> None:
+    assert [text[start:end] for start, end in split_sentences(text)] == expected
