@@ -104,16 +104,13 @@ class NewsReaderApp(LibraryActions, App[int]):
         if not self.config.keymap:
             return
         known = set(BY_ID)
-        try:  # the compare screen's bindings are remappable too
-            from reader.ui.compare import BINDING_IDS
-        except ImportError:
-            pass
-        else:
-            known.update(BINDING_IDS)
+        from reader.ui.compare import COMPARE_BINDINGS  # remappable too
+
+        known.update(binding_id for binding_id, _ in COMPARE_BINDINGS)
         unknown = [binding_id for binding_id in self.config.keymap if binding_id not in known]
         if unknown:
             self.notify(f"config: unknown binding ids {', '.join(unknown)}", severity="warning")
-        for problem in keymap_conflicts(self.config.keymap):
+        for problem in keymap_conflicts(self.config.keymap, COMPARE_BINDINGS):
             self.notify(problem, severity="warning", markup=False)
         self.set_keymap({k: v for k, v in self.config.keymap.items() if k in known})
 

@@ -7,7 +7,7 @@ work everywhere, "list" and "reader" ones on that screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -131,17 +131,20 @@ def key_display(screen: Screen, command: AppCommand) -> str:
 
 
 # Screens get the app's bindings too (a screen's own binding wins), modal ones do not.
-SCREENS_WITH_APP_KEYS = ("list", "reader")
+SCREENS_WITH_APP_KEYS = ("list", "reader", "compare")
 
 
-def keymap_conflicts(keymap: dict[str, str]) -> list[str]:
+def keymap_conflicts(keymap: dict[str, str], others: Iterable[tuple[str, str]] = ()) -> list[str]:
     """One line per key the keymap gives to a second command where both would answer it
-    (same screen, or a screen and the app): the other command silently lost that key."""
-    keys_of = {command.id: keymap.get(command.id, command.keys) for command in COMMANDS}
+    (same screen, or a screen and the app): the other command silently lost that key.
+    ``others``: (binding id, default keys) of bindings outside ``COMMANDS`` (the compare
+    screen's); a binding's screen is its id's prefix."""
+    defaults = [(command.id, command.keys) for command in COMMANDS] + list(others)
     holders: dict[tuple[str, str], list[str]] = {}
-    for command in COMMANDS:
-        for key in filter(None, (k.strip() for k in keys_of[command.id].split(","))):
-            holders.setdefault((command.scope, key), []).append(command.id)
+    for binding_id, keys in defaults:
+        scope = binding_id.split(".", 1)[0]
+        for key in filter(None, (k.strip() for k in keymap.get(binding_id, keys).split(","))):
+            holders.setdefault((scope, key), []).append(binding_id)
     problems: list[str] = []
     for (scope, key), ids in holders.items():
         if scope == "app":

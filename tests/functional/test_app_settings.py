@@ -89,6 +89,18 @@ async def test_a_key_given_to_two_commands_of_one_screen_is_reported() -> None:
         assert "config: key R is given to reader.star and app.refresh; only one works" in messages
 
 
+async def test_compare_keys_are_checked_for_clashes_too() -> None:
+    write_config('[keymap]\n"compare.swap" = "u"\n')
+    app = NewsReaderApp(articles=sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "config: key u is given to compare.swap and compare.unified; only one works" in (
+            messages
+        )
+        assert not any("unknown binding" in message for message in messages)
+
+
 async def test_palette_runs_the_screen_commands() -> None:
     app = NewsReaderApp(articles=sample_articles())
     async with app.run_test(size=SIZE) as pilot:
