@@ -15,6 +15,7 @@ from reader.align_score import Match, Range, Side
 # Sentences bridged on each side between two matched stretches: one each is a sentence reworded
 # beyond recognition; two each is as often page furniture next to a copied passage.
 MAX_GAP = 1
+GAP_DICE = 0.2  # a sentence each side of a gap: content in common to be bridged
 GAP_ECHO = 0.3  # a one-sided gap sentence shares this much content with the other side
 # An opening or closing sentence of both texts, beside a passage that starts or ends the other
 # text too, joins it when the two are near copies (fuzz.ratio of their normalised words).
@@ -115,11 +116,23 @@ def _bridgeable(
         return False
     if any(i in used_a for i in range(*gap_a)) or any(j in used_b for j in range(*gap_b)):
         return False
-    if size_a and size_b:
-        return True
+    if size_a and size_b:  # a sentence each: bridged if they could be versions of each other
+        return _may_correspond(a, gap_a[0], b, gap_b[0])
     side, other, gap, around = (a, b, gap_a, gap_b) if size_a else (b, a, gap_b, gap_a)
     context = frozenset().union(*other.stems[max(0, around[0] - 2) : around[1] + 2])
     return all(_echo(side, k, context) >= GAP_ECHO for k in range(*gap))
+
+
+def _may_correspond(a: Side, i: int, b: Side, j: int) -> bool:
+    """Sentence ``i`` of A and ``j`` of B share some of what they are about (GAP_DICE of their
+    content, idf-weighted), or neither has content words ("He said."). A reworded sentence
+    does; an unrelated one put in its place ("Stock markets in Tokyo closed higher" for
+    "Schools were closed") does not, and was drawn as a changed pair (QA round 4)."""
+    total = a.weights[i] + b.weights[j]
+    if total == 0:
+        return True
+    shared = math.fsum(a.idf[t] for t in a.stems[i] & b.stems[j])
+    return 2 * shared / total >= GAP_DICE
 
 
 def _echo(side: Side, k: int, context: frozenset[str]) -> float:

@@ -195,10 +195,33 @@ def test_text_each_side_has_in_one_place_shares_a_row() -> None:
     assert [row.kind for row in result.rows] == ["only_each", "identical"]
     # After a common passage too; a side with nothing of its own there keeps its filler.
     more = "Officials said the investigation would continue into next year, with new hearings."
-    # (two sentences each: a one-sentence gap on both sides is bridged as a changed passage)
+    # (two sentences each: a one-sentence gap on both sides may be bridged as a changed pair)
     a2 = f"{a} Exporters gained most as the yen weakened against the dollar."
     b2 = f"{b} Schools in three counties stayed shut and trains ran a reduced service."
     result = align(f"{common} {a2} {more}", f"{common} {b2} {more}")
     assert [row.kind for row in result.rows] == ["identical", "only_each", "identical"]
     result = align(f"{common} {a2} {more}", f"{common} {more}")
     assert [row.kind for row in result.rows] == ["identical", "only_a", "identical"]
+
+
+def test_an_unrelated_sentence_in_place_of_another_is_not_a_changed_pair() -> None:
+    """QA round 4: a sentence replaced by an unrelated one between copied sentences was
+    bridged into the passage as "changed", and the summary said 100% in common."""
+    before = [
+        "Heavy rain caused floods across the northern region on Monday, officials said.",
+        "The river burst its banks near the town of Millbrook early in the morning.",
+    ]
+    after = [
+        "The mayor praised the volunteers who filled sandbags through the night.",
+        "Forecasters expect the rain to ease by Wednesday.",
+    ]
+    a = " ".join(
+        [*before, "Schools were closed and several roads were cut off by the water.", *after]
+    )
+    b = " ".join([*before, "Stock markets in Tokyo closed higher on strong export data.", *after])
+    result = align(a, b)
+    assert [row.kind for row in result.rows] == ["identical", "only_each", "identical"]
+    assert result.summary.a_in_b < 1 and result.summary.b_in_a < 1
+    # A reworded sentence in the same place still is one.
+    c = " ".join([*before, "Schools were shut and many roads were cut off by floodwater.", *after])
+    assert [pair.kind for pair in align(a, c).pairs] == ["changed"]
