@@ -301,3 +301,19 @@ def test_what_trafilatura_leaves_out_is_listed_where_it_stood() -> None:
     shown = "\n".join([article.title, *article.paragraphs, *(r.text for r in article.removed)])
     for block in ("Key facts", "The dam was built in 1962", "Terrible news for everyone."):
         assert block in shown
+
+
+def test_no_page_text_is_listed_twice_as_removed() -> None:
+    # QA round 4: a block trafilatura split in two lines, and a table row, came back once more
+    # as "outside-article".
+    page = _DAM_PAGE.format(ref="").replace(
+        "</article>",
+        "<div>Related: <a href='/x'>Grid upgrade delayed again</a></div></article>"
+        "<table><tr><th>Day</th><th>Homes</th></tr><tr><td>Tue</td><td>3,000</td></tr>"
+        "<tr><td>Wed</td><td>0</td></tr></table>",
+    )
+    article = clean_html(page)
+    assert len(article.paragraphs) == _DAM_PARAGRAPHS
+    words = [" ".join(line.text.replace("|", " ").split()) for line in article.removed]
+    for text in ("Related:", "Grid upgrade delayed again", "Day Homes", "Tue 3,000"):
+        assert sum(text in listed for listed in words) <= 1, article.removed
