@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from reader.config import Config, load_config, save_config
 from reader.model import Article
-from reader.ui.commands import BY_ID, COMMANDS, bindings, keymap_conflicts
+from reader.ui.commands import BY_ID, COMMANDS, bindings, keymap_conflicts, unknown_keys
 from reader.ui.entries import Entry, make_entries, set_stories
 from reader.ui.library_actions import LibraryActions
 from reader.ui.screens.list_screen import ListScreen
@@ -110,7 +110,10 @@ class NewsReaderApp(LibraryActions, App[int]):
         unknown = [binding_id for binding_id in self.config.keymap if binding_id not in known]
         if unknown:
             self.notify(f"config: unknown binding ids {', '.join(unknown)}", severity="warning")
-        for problem in keymap_conflicts(self.config.keymap, COMPARE_BINDINGS):
+        for problem in [
+            *unknown_keys(self.config.keymap),
+            *keymap_conflicts(self.config.keymap, COMPARE_BINDINGS),
+        ]:
             self.notify(problem, severity="warning", markup=False)
         self.set_keymap({k: v for k, v in self.config.keymap.items() if k in known})
 

@@ -150,8 +150,45 @@ def keymap_conflicts(keymap: dict[str, str], others: Iterable[tuple[str, str]] =
         if scope == "app":
             continue
         sharing = ids + (holders.get(("app", key), []) if scope in SCREENS_WITH_APP_KEYS else [])
-        if len(sharing) > 1 and any(binding_id in keymap for binding_id in sharing):
+        remapped = [binding_id for binding_id in sharing if binding_id in keymap]
+        if len(sharing) < 2 or not remapped:
+            continue
+        if len(remapped) == 1:  # a remapped binding takes the key from the defaults
+            losing = " and ".join(b for b in sharing if b not in remapped)
+            problems.append(f"config: key {key} now runs {remapped[0]}; {losing} loses it")
+        else:
             problems.append(
                 f"config: key {key} is given to {' and '.join(sharing)}; only one works"
             )
     return problems
+
+
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def is_key_name(key: str) -> bool:
+    """Whether Textual knows ``key`` ("x", "ctrl+x", "pagedown", "question_mark", "f5")."""
+    from textual.keys import KEY_ALIASES, KEY_NAME_REPLACEMENTS, Keys, key_to_character
+
+    *modifiers, base = key.split("+")
+    if not base or not _MODIFIERS.issuperset(modifiers):
+        return False
+    if len(base) == 1 or base in KEY_ALIASES or base in KEY_NAME_REPLACEMENTS.values():
+        return True
+    names = {member.value for member in Keys}
+    if base in names or key in names:
+        return True
+    try:
+        return key_to_character(base) is not None  # a character's Unicode name
+    except (KeyError, ValueError):
+        return False
+
+
+def unknown_keys(keymap: dict[str, str]) -> list[str]:
+    """One line per key name in the keymap that no key press can produce."""
+    return [
+        f"config: [keymap] {binding_id}: unknown key {key!r}"
+        for binding_id, keys in keymap.items()
+        for key in filter(None, (k.strip() for k in keys.split(",")))
+        if not is_key_name(key)
+    ]
