@@ -144,7 +144,10 @@ def test_text_each_side_has_in_one_place_is_drawn_side_by_side_with_both_labels(
     assert {line.left.kind for line in split.lines} == {"only_a"}
     assert {line.right.kind for line in split.lines} == {"only_b"}  # type: ignore[union-attr]
     assert difference_rows(alignment) == [0]
-    unified = [line.left.plain.strip() for line in layout(alignment, 100, unified=True).lines]
+    unified_lines = layout(alignment, 100, unified=True).lines
+    blank = [line.left for line in unified_lines if not line.left.plain.strip()]
+    assert [(side.mark, side.letter) for side in blank] == [(" ", "")]  # no stray "*" (QA)
+    unified = [line.left.plain.strip() for line in unified_lines]
     assert "only in A" in unified and "only in B" in unified
     assert unified.index("only in A") < unified.index("only in B")
     assert any("21 rivers" in line for line in unified) and any(

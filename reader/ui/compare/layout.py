@@ -136,7 +136,7 @@ def _unified_row(alignment: Alignment, index: int, row: Row, width: int) -> list
         b_label = b_lines[:1]
         head, b_lines = head or b_label, b_lines[1:]  # one label for both sides
     if row.kind == "only_each":  # each side its own label: A's text, then B's
-        blank = Side((), _base_mark(row), "only_a")
+        blank = Side((), " ", "only_a")  # between the halves: no mark, no letter
         sides = _joined([group for group in (head + a_lines, b_label + b_lines) if group], blank)
     elif not a_lines or not b_lines:  # one side only: its own blank lines, letter and all
         sides = head + a_lines + b_lines
