@@ -35,6 +35,7 @@ from reader.clean.patterns import (
     paywall_pitch,
     privacy_notice,
 )
+from reader.clean.stopwords import OTHER
 
 _PROSE_MIN_DENSITY = 0.30
 # Words that send even plain prose through the notice checks (legal lines, newsletter boxes).
@@ -216,7 +217,7 @@ def initial_class(line: Line, limits: Thresholds, lang: str) -> str:
     if line.fixed:
         return "bad"
     density = line.stop_density
-    if lang == "cjk":
+    if lang in ("cjk", OTHER):  # no function words to count: length and sentence ends
         if line.chars < limits.length_low:
             return "short"
         return "good" if line.ends_sentence else "near"

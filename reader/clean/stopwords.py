@@ -72,6 +72,13 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 LETTER_RE = re.compile(r"[^\W\d_]")
 HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# Scripts we have no function-word list for (Greek, Armenian, Hebrew, Arabic, Devanagari,
+# Thai, Georgian): their text is judged without function words, by length and sentence ends.
+OTHER_SCRIPT_RE = re.compile(
+    r"[\u0370-\u03ff\u1f00-\u1fff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff"
+    r"\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff]"
+)
+OTHER = "other"  # the language code of such text
 
 # Korean: tokens ending in a case particle or a sentence-final ending work like stopwords.
 KOREAN_FUNCTION_RE = re.compile(
@@ -82,7 +89,8 @@ _SAMPLE_TOKENS = 1500
 
 
 def guess_language(text: str) -> str:
-    """A two-letter code: one of STOPLISTS, or "ko" (Korean), "cjk" (Chinese/Japanese)."""
+    """A two-letter code: one of STOPLISTS, or "ko" (Korean), "cjk" (Chinese/Japanese), or
+    ``OTHER`` (a script with no function-word list here, such as Greek or Arabic)."""
     tokens = WORD_RE.findall(text[:20000].lower())[:_SAMPLE_TOKENS]
     return guess_language_from(text[:4000], tokens)
 
@@ -95,6 +103,10 @@ def guess_language_from(head: str, tokens: list[str]) -> str:
             return "ko"
         if len(CJK_RE.findall(head)) > 0.3 * letters:
             return "cjk"
+    if OTHER_SCRIPT_RE.search(head):
+        letters = len(LETTER_RE.findall(head)) or 1
+        if len(OTHER_SCRIPT_RE.findall(head)) > 0.3 * letters:
+            return OTHER
     counts = Counter(tokens)
     words = counts.keys()
     best, best_hits = "en", -1

@@ -339,3 +339,23 @@ def test_a_standfirst_goes_but_a_short_storys_lead_stays_before_its_sign_off() -
     article = clean_text(headed)
     assert article.paragraphs[0] == lead
     assert [r.reason for r in article.removed if r.text == deck] == ["standfirst"]
+
+
+def test_a_greek_page_keeps_its_story() -> None:
+    # QA round 4: no function-word list for Greek, so every paragraph was "low-text" and the
+    # article had no text. Scripts without a list are judged by length and sentence ends.
+    page = "\n\n".join(
+        [
+            "Αρχική",
+            "Πολιτική",
+            "Πυρκαγιά στην Αττική",
+            "Μεγάλη πυρκαγιά ξέσπασε στην Αττική την Τρίτη το απόγευμα, σύμφωνα με την "
+            "πυροσβεστική υπηρεσία. Περισσότεροι από 200 πυροσβέστες δίνουν μάχη με τις φλόγες.",
+            "Εκκενώθηκαν τρία χωριά για λόγους ασφαλείας. Ο υπουργός δήλωσε ότι η κατάσταση "
+            "είναι δύσκολη αλλά ελέγχεται, και ότι οι άνεμοι αναμένεται να εξασθενήσουν αύριο.",
+            "Κοινοποίηση",
+        ]
+    )
+    article = clean_text(page)
+    assert len(article.paragraphs) == 2 and article.paragraphs[0].startswith("Μεγάλη")
+    assert {"Αρχική", "Πολιτική", "Κοινοποίηση"} <= {line.text for line in article.removed}
