@@ -80,6 +80,9 @@ def _move_global_options(args: list[str], command: str) -> list[str]:
     """Let `--library P` stand before the subcommand too (argparse wants it after)."""
     index = args.index(command)
     before, after = args[:index], args[index + 1 :]
+    if "--" in after:  # options must come before "--", after which all is positional
+        end = after.index("--")
+        return [command, *after[:end], *before, *after[end:]]
     return [command, *after, *before]
 
 

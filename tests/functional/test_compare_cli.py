@@ -215,3 +215,18 @@ def test_library_article_ids_can_be_compared(files, tmp_path: Path, capsys) -> N
     assert main(["compare", str(ids[0]), "999", "--library", db]) == 1
     err = capsys.readouterr().err
     assert err == "newsreader: 999: no such file, and no article 999 in the library\n"
+
+
+def test_library_option_before_the_command_and_a_dash_file_after_double_dash(
+    files, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    # QA round 4: `newsreader --library X compare -- -1 2` said "unrecognized arguments".
+    db = str(tmp_path / "lib.sqlite3")
+    assert main(["add", str(files[1]), "--library", db]) == 0
+    capsys.readouterr()
+    dashed = tmp_path / "-1"
+    dashed.write_text(A_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--library", db, "compare", "--json", "--", "-1", "1"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["a"]["text"].startswith("NATO rejected") and document["pairs"]
