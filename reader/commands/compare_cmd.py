@@ -74,8 +74,18 @@ def run(args: argparse.Namespace) -> int:
     if args.width is not None and not 40 <= args.width <= 1000:
         raise ReaderError("--width must be between 40 and 1000 columns")
     library = getattr(args, "library", None)
-    side_a = _load(args.a, clean=not args.no_clean, library=library)
-    side_b = _load(args.b, clean=not args.no_clean, library=library)
+    sides: list[dict[str, Any]] = []
+    errors: list[ReaderError] = []
+    for path in (args.a, args.b):  # both sides are read, so one run names every problem
+        try:
+            sides.append(_load(path, clean=not args.no_clean, library=library))
+        except ReaderError as error:
+            errors.append(error)
+    for error in errors[:-1]:
+        print(f"newsreader: {error}", file=sys.stderr)
+    if errors:
+        raise errors[-1]
+    side_a, side_b = sides
     alignment = align(side_a["text"], side_b["text"])
     if args.json:
         document = {

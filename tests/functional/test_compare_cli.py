@@ -100,8 +100,11 @@ def test_article_text_is_not_markup(tmp_path: Path, capsys) -> None:
 
 def test_missing_file_is_a_one_line_error(tmp_path: Path, capsys) -> None:
     assert main(["compare", str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt")]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("newsreader: ") and len(err.strip().splitlines()) == 1
+    lines = capsys.readouterr().err.strip().splitlines()  # one line per missing file
+    assert len(lines) == 2 and all(line.startswith("newsreader: ") for line in lines)
+    assert "nope.txt" in lines[0] and "nope2.txt" in lines[1]
+    assert main(["compare", str(tmp_path / "nope.txt"), str(tmp_path)]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 2
 
 
 def test_empty_and_binary_files_do_not_crash(tmp_path: Path, capsys) -> None:
@@ -161,11 +164,21 @@ def test_a_side_without_article_text_is_a_one_line_error(
     furniture = tmp_path / "furniture.txt"
     furniture.write_text(FURNITURE, encoding="utf-8")
     json_flag = ["--json"] if as_json else []
-    for a, b in ((furniture, files[1]), (files[0], furniture), (furniture, furniture)):
+    for a, b in ((furniture, files[1]), (files[0], furniture)):
         assert main(["compare", str(a), str(b), *json_flag]) == 1
         out, err = capsys.readouterr()
         assert out == ""
         assert err == f"newsreader: {furniture}: no article text found\n"
+    # Both sides: both named, a line each (QA round 4: only the first was).
+    other = tmp_path / "other.txt"
+    other.write_text(FURNITURE, encoding="utf-8")
+    assert main(["compare", str(furniture), str(other), *json_flag]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"newsreader: {furniture}: no article text found\n"
+        f"newsreader: {other}: no article text found\n"
+    )
 
 
 def test_a_side_without_article_text_on_stdin(
