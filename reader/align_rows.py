@@ -29,7 +29,7 @@ def passage_pieces(
     """For each in-order changed passage, its runs of identical and of changed sentences.
 
     The passage's matches (one sentence or a split/merge group a side) and its bridged gaps are
-    the units (``_units_with_gaps``); neighbouring units of the same kind are one run.
+    the units (``_units_with_gaps``); neighbouring identical units are one run.
     ``passages`` come in A order (as ``join_passages`` makes them) and hold every match.
     """
     # Matches in A order, walked along with the passages: each passage's come next, in order
@@ -51,7 +51,10 @@ def passage_pieces(
                 norms_a[full_a[0] : full_a[1]] == norms_b[full_b[0] : full_b[1]]
             )
             kind = "identical" if same else "changed"
-            if runs and runs[-1][0] == kind:
+            # Copied sentences make one run; each changed unit is a run of its own, so the
+            # view lines up again at each sentence pair of a reworded passage (QA: a passage
+            # reworded throughout was one tall row with word marks across it).
+            if runs and runs[-1][0] == kind == "identical":
                 runs[-1][1] = (runs[-1][1][0], full_a[1])
                 runs[-1][2] = (runs[-1][2][0], full_b[1])
             else:

@@ -225,3 +225,22 @@ def test_an_unrelated_sentence_in_place_of_another_is_not_a_changed_pair() -> No
     # A reworded sentence in the same place still is one.
     c = " ".join([*before, "Schools were shut and many roads were cut off by floodwater.", *after])
     assert [pair.kind for pair in align(a, c).pairs] == ["changed"]
+
+
+def test_a_passage_reworded_throughout_is_drawn_a_sentence_pair_a_row() -> None:
+    """QA round 3: a passage reworded sentence by sentence was one tall row with word marks
+    across it; each changed pair now has its row, all naming the same pair."""
+    a = (
+        "The central bank raised its benchmark interest rate to 5.25 percent on Wednesday. "
+        "Governor Anna Berg said the decision of the board was unanimous. "
+        "The currency rose 0.3 percent against the dollar after the announcement."
+    )
+    b = (
+        "The central bank on Wednesday raised its key interest rate to 5.25 percent. "
+        "Governor Anna Berg told reporters the board's decision had been unanimous. "
+        "After the announcement the currency rose 0.3 percent against the dollar."
+    )
+    result = align(a, b)
+    assert len(result.pairs) == 1 and result.pairs[0].kind == "changed"
+    assert [row.kind for row in result.rows] == ["changed"] * 3
+    assert all(row.pairs == (0,) and len(row.a) == len(row.b) == 1 for row in result.rows)
