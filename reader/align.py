@@ -155,9 +155,19 @@ def _order(match: Match) -> tuple[float, int, int, int]:
 
 def choose_matches(a: Side, b: Side, idf: dict[str, float]) -> list[Match]:
     """Anchors chosen globally best-first, then grown into their neighbourhood."""
-    singles = {
-        (i, j): score(a, b, (i, i + 1), (j, j + 1), idf) for i, j in candidate_pairs(a, b, idf)
-    }
+    settled: set[tuple[int, int]] = set()
+    candidates = candidate_pairs(a, b, idf, settled)
+    singles = {(i, j): score(a, b, (i, i + 1), (j, j + 1), idf) for i, j in settled}
+    # A sentence found once in each text, word for word, is an anchor at 100: taken first, so
+    # no other pair with either of its sentences can be chosen. Those are not scored (a sixth
+    # of the candidates between two versions of a long text).
+    taken_a = {i for (i, _), match in singles.items() if is_anchor(match)}
+    taken_b = {j for (_, j), match in singles.items() if is_anchor(match)}
+    singles.update(
+        ((i, j), score(a, b, (i, i + 1), (j, j + 1), idf))
+        for i, j in candidates
+        if i not in taken_a and j not in taken_b
+    )
     singles = rescore_edits(singles, a, b)  # versions of one text: one fact edited is a change
     edges = [m for m in singles.values() if is_extension(m)]
     edges.extend(_group_edges(a, b, idf, singles))

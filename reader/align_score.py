@@ -176,13 +176,15 @@ def _side(
     )
 
 
-def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, int]]:
+def candidate_pairs(
+    a: Side, b: Side, idf: dict[str, float], settled: set[tuple[int, int]] | None = None
+) -> set[tuple[int, int]]:
     """Sentence pairs sharing rare content stems (the best few per sentence, both ways), and
     identical sentences (which may have no content word at all).
 
     A sentence whose words occur once on each side has found its partner (a score of 100,
     chosen first): the index is not searched for it, only for the others (both ways, so
-    swapping A and B gives the same pairs)."""
+    swapping A and B gives the same pairs). Those pairs are added to ``settled`` if given."""
     where_a = _where(a.norms)
     where_b = _where(b.norms)
     pairs: set[tuple[int, int]] = set()
@@ -196,6 +198,8 @@ def candidate_pairs(a: Side, b: Side, idf: dict[str, float]) -> set[tuple[int, i
             settled_a.add(found_a[0])
             settled_b.add(found_b[0])
             pairs.add((found_a[0], found_b[0]))
+            if settled is not None:
+                settled.add((found_a[0], found_b[0]))
         else:
             pairs.update((i, j) for i in found_a for j in found_b[:CANDIDATES_PER_SENTENCE])
     pairs |= _best_partners(a, b, idf, settled_a)
