@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from reader.alignment import Pair, Row, Span, Summary
+from reader.alignment import Pair, Row, Span
 
 Range = tuple[int, int]
 Piece = tuple[str, Range, Range]  # "identical" | "changed", A sentences, B sentences
@@ -200,16 +200,3 @@ def _row(
     kind: str, a: tuple[Span, ...] | None, b: tuple[Span, ...] | None, pairs: tuple[int, ...]
 ) -> dict:
     return {"kind": kind, "a": a, "b": b, "pairs": pairs, "partner": None}
-
-
-def summarise(
-    spans_a: list[Span], spans_b: list[Span], used_a: set[int], used_b: set[int]
-) -> Summary:
-    return Summary(_share(spans_a, used_a), _share(spans_b, used_b))
-
-
-def _share(spans: list[Span], used: set[int]) -> float:
-    total = sum(e - s for s, e in spans)
-    if total == 0:
-        return 0.0
-    return round(sum(e - s for k, (s, e) in enumerate(spans) if k in used) / total, 4)

@@ -11,7 +11,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.ingest import neutral_line
+from reader.ingest import neutral_line, neutralise
 from reader.library.html_leftovers import list_left_out
 from reader.library.html_tables import TABLE_REASON, TableText, with_table_text
 from reader.model import Article, RemovedLine
@@ -89,7 +89,7 @@ def _fallback_blocks(html: str) -> tuple[str | None, list[str]]:
         text = tree.text_content()
     except Exception:  # noqa: BLE001 - a broken page must not crash an import
         title, text = None, _fallback_text(html)
-    lines = [" ".join(line.split()) for line in _neutralise(text).split("\n")]
+    lines = [" ".join(line.split()) for line in neutralise(text).split("\n")]
     return title, [line for line in lines if line]
 
 
@@ -103,12 +103,6 @@ def _fallback_text(html: str) -> str:
         return ""
 
 
-def _neutralise(text: str) -> str:
-    from reader.ingest import neutralise
-
-    return neutralise(text)
-
-
 def neutralise_html(html: str) -> str:
     """The page with control characters gone, also those written as character references.
 
@@ -119,7 +113,7 @@ def neutralise_html(html: str) -> str:
     """
     if "&#" in html:
         html = _CHAR_REF_RE.sub(_control_reference, html)
-    return _neutralise(html)
+    return neutralise(html)
 
 
 def _control_reference(match: re.Match[str]) -> str:
@@ -152,7 +146,7 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     text = data.get("text") or ""
     title = neutral_line(data.get("title"))
     lines = _join_broken_sentences(
-        [line.strip() for line in _neutralise(text).split("\n") if line.strip()]
+        [line.strip() for line in neutralise(text).split("\n") if line.strip()]
     )
     if not lines:
         fallback_title, lines = _fallback_blocks(html)
