@@ -130,6 +130,11 @@ def key_display(screen: Screen, command: AppCommand) -> str:
     return " ".join(dict.fromkeys(keys))
 
 
+def split_keys(keys: str) -> list[str]:
+    """The key names of a bindings string ("j, down" -> ["j", "down"])."""
+    return [key for key in (k.strip() for k in keys.split(",")) if key]
+
+
 # Screens get the app's bindings too (a screen's own binding wins), modal ones do not.
 SCREENS_WITH_APP_KEYS = ("list", "reader", "compare")
 
@@ -143,7 +148,7 @@ def keymap_conflicts(keymap: dict[str, str], others: Iterable[tuple[str, str]] =
     holders: dict[tuple[str, str], list[str]] = {}
     for binding_id, keys in defaults:
         scope = binding_id.split(".", 1)[0]
-        for key in filter(None, (k.strip() for k in keymap.get(binding_id, keys).split(","))):
+        for key in split_keys(keymap.get(binding_id, keys)):
             holders.setdefault((scope, key), []).append(binding_id)
     problems: list[str] = []
     for (scope, key), ids in holders.items():
@@ -189,6 +194,6 @@ def unknown_keys(keymap: dict[str, str]) -> list[str]:
     return [
         f"config: [keymap] {binding_id}: unknown key {key!r}"
         for binding_id, keys in keymap.items()
-        for key in filter(None, (k.strip() for k in keys.split(",")))
+        for key in split_keys(keys)
         if not is_key_name(key)
     ]
